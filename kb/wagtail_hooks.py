@@ -1,0 +1,20 @@
+from wagtail import hooks
+
+from deskbook.core.hooks import BOOTSTRAP
+from deskbook.core.pagetree import ensure_section
+
+from .models import KnowledgeBaseIndexPage
+
+
+@hooks.register(BOOTSTRAP, order=20)
+def bootstrap_knowledge_base():
+    ensure_section(
+        KnowledgeBaseIndexPage,
+        slug="knowledge-base",
+        title="Knowledge base",
+        intro=(
+            "<p>Our standard operating procedures: how we call, verify, "
+            "negotiate, document and escalate, by department and stage.</p>"
+        ),
+        staff_only=True,
+    )

@@ -1,0 +1,20 @@
+from wagtail import hooks
+
+from deskbook.core.hooks import BOOTSTRAP
+from deskbook.core.pagetree import ensure_section
+
+from .models import LessonIndexPage
+
+
+@hooks.register(BOOTSTRAP, order=30)
+def bootstrap_lessons():
+    ensure_section(
+        LessonIndexPage,
+        slug="lessons",
+        title="Lessons",
+        intro=(
+            "<p>What went right, what went wrong and what we would do better: "
+            "lessons from real cases, written by the people who worked them.</p>"
+        ),
+        staff_only=True,
+    )

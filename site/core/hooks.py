@@ -1,0 +1,24 @@
+"""The hooks through which apps plug into the core; the core never imports an app.
+
+Each name below is a Wagtail hook (``wagtail.hooks.register(NAME, order=...)``):
+
+``BOOTSTRAP``
+    ``fn() -> None``: create the structure a fresh site needs (sections, view
+    restrictions, page permissions). Idempotent. Run by ``bootstrap_site``.
+``SEED_DEMO``
+    ``fn(*, size: str, log: Callable[[str], None]) -> None``: add realistic demo
+    data. Idempotent. ``size`` is ``"small"`` or ``"large"``. Run by ``seed_demo``.
+``ROLE_PERMISSIONS``
+    ``fn() -> dict[str, list[str]]``: model permissions (``"app_label.codename"``)
+    each role needs for the app's models. Applied by ``sync_roles``.
+"""
+
+from wagtail import hooks
+
+BOOTSTRAP = "deskbook_bootstrap"
+SEED_DEMO = "deskbook_seed_demo"
+ROLE_PERMISSIONS = "deskbook_role_permissions"
+
+
+def run(name: str, **kwargs) -> list:
+    return [fn(**kwargs) for fn in hooks.get_hooks(name)]

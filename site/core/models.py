@@ -1,0 +1,31 @@
+from django.core.paginator import Paginator
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+
+from .visibility import viewable_by
+
+
+class SectionIndexPage(Page):
+    """A top-level section of the site: an introduction above its child pages."""
+
+    intro = RichTextField(blank=True, features=["bold", "italic", "link", "ol", "ul"])
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    children_per_page = 20
+
+    class Meta:
+        abstract = True
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        children = viewable_by(
+            self.get_children().live().specific().order_by("-first_published_at"),
+            request.user,
+        )
+        paginator = Paginator(children, self.children_per_page)
+        context["children"] = paginator.get_page(request.GET.get("page"))
+        return context

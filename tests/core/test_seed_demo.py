@@ -1,0 +1,89 @@
+import io
+
+import pytest
+from django.apps import apps
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+
+from deskbook.core.demo import DEMO_PASSWORD, DEMO_USERS
+from deskbook.core.roles import STAFF_ROLES
+from workforce.models import Staff, Team
+
+
+def row_counts() -> dict[str, int]:
+    return {
+        model._meta.label: model._default_manager.count()
+        for model in apps.get_models()
+        if model._meta.label != "sessions.Session"
+    }
+
+
+def seed(*args) -> str:
+    out = io.StringIO()
+    call_command("seed_demo", *args, stdout=out)
+    return out.getvalue()
+
+
+@pytest.mark.django_db
+def test_seed_demo_twice_gives_the_same_counts():
+    seed()
+    first = row_counts()
+    seed()
+    assert row_counts() == first
+
+
+@pytest.mark.django_db
+def test_seed_demo_creates_forty_staff_in_four_teams():
+    seed()
+    assert Team.objects.count() == 4
+    assert 40 <= Staff.objects.filter(team__isnull=False).count() <= 45
+    for team in Team.objects.all():
+        assert team.lead is not None or team.name != "Desk early collection"
+        assert team.members.filter(job_title=Staff.JobTitle.TEAM_LEAD).count() == 1
+
+
+@pytest.mark.django_db
+def test_seed_demo_prints_and_creates_one_sign_in_per_role():
+    output = seed()
+    assert DEMO_PASSWORD in output
+    User = get_user_model()
+    for demo in DEMO_USERS:
+        assert demo.username in output
+        user = User.objects.get(username=demo.username)
+        assert user.check_password(DEMO_PASSWORD)
+    held = {
+        group
+        for user in User.objects.filter(is_superuser=False)
+        for group in user.groups.values_list("name", flat=True)
+    }
+    assert held == set(STAFF_ROLES)
+
+
+@pytest.mark.django_db
+def test_demo_collector_and_team_lead_are_real_staff_of_one_team():
+    seed()
+    collector = Staff.objects.get(user__username="collector")
+    lead = Staff.objects.get(user__username="teamlead")
+    assert collector.team == lead.team
+    assert collector.team.lead == lead.user
+
+
+@pytest.mark.django_db
+def test_if_empty_leaves_an_existing_demo_alone():
+    seed()
+    Staff.objects.filter(employee_number="E00002").delete()
+    before = row_counts()
+    output = seed("--if-empty")
+    assert "already present" in output
+    assert row_counts() == before
+
+
+@pytest.mark.django_db
+def test_seed_keeps_a_changed_demo_password():
+    seed()
+    user = get_user_model().objects.get(username="manager")
+    user.set_password("changed-by-the-manager")
+    user.save()
+    seed()
+    user.refresh_from_db()
+    assert user.check_password("changed-by-the-manager")

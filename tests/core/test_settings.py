@@ -1,0 +1,88 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from deskbook.settings.environment import env_bool, env_list
+
+ROOT = Path(__file__).resolve().parents[2]
+GOOD_KEY = "k" * 20 + "-production-secret-for-tests-only-0123456789"
+
+
+def manage(*args, **env):
+    """Run manage.py in a fresh process with exactly the given settings env."""
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if k
+        not in {
+            "SECRET_KEY",
+            "ALLOWED_HOSTS",
+            "DEBUG",
+            "DJANGO_SETTINGS_MODULE",
+            "DJANGO_ALLOW_ASYNC_UNSAFE",
+        }
+    }
+    clean.update(env)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=clean,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_production_settings_pass_check_deploy():
+    result = manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        DJANGO_SETTINGS_MODULE="deskbook.settings.production",
+        SECRET_KEY=GOOD_KEY,
+        ALLOWED_HOSTS="deskbook.example",
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+@pytest.mark.parametrize("key", ["", "short", "dev-only-" + "x" * 60])
+def test_production_refuses_to_start_without_a_real_secret_key(key):
+    result = manage(
+        "check",
+        DJANGO_SETTINGS_MODULE="deskbook.settings.production",
+        SECRET_KEY=key,
+        ALLOWED_HOSTS="deskbook.example",
+    )
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_production_refuses_to_start_without_allowed_hosts():
+    result = manage(
+        "check",
+        DJANGO_SETTINGS_MODULE="deskbook.settings.production",
+        SECRET_KEY=GOOD_KEY,
+        ALLOWED_HOSTS="",
+    )
+    assert result.returncode != 0
+    assert "ALLOWED_HOSTS" in result.stderr
+
+
+def test_environment_switches_parse_and_reject_nonsense(monkeypatch):
+    monkeypatch.setenv("FLAG", "yes")
+    assert env_bool("FLAG", False) is True
+    monkeypatch.setenv("FLAG", "maybe")
+    with pytest.raises(ValueError, match="FLAG must be true or false"):
+        env_bool("FLAG", False)
+    monkeypatch.setenv("HOSTS", "a.example, b.example,")
+    assert env_list("HOSTS", []) == ["a.example", "b.example"]
+
+
+def test_agency_time_zone_defaults_to_singapore(settings):
+    assert settings.TIME_ZONE == "Asia/Singapore"
+    assert settings.USE_TZ is True

@@ -1,0 +1,104 @@
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from deskbook.core.roles import COLLECTOR, EDITOR, MANAGER, TEAM_LEAD
+from tests.workforce.factories import StaffFactory, TeamFactory
+
+STAFF_INDEX = "/admin/workforce/staff/"
+TEAMS_INDEX = "/admin/workforce/teams/"
+
+
+@pytest.fixture
+def two_teams(db, user_with_role):
+    lead = user_with_role(TEAM_LEAD, username="lead")
+    mine = TeamFactory(name="Desk early collection", lead=lead)
+    other = TeamFactory(name="Harbourfront squad")
+    StaffFactory(team=mine, first_name="Aisyah", last_name="Mine")
+    StaffFactory(team=other, first_name="Kelvin", last_name="Other")
+    return lead, mine, other
+
+
+@pytest.mark.django_db
+def test_manager_sees_every_staff_record(client_as, two_teams):
+    html = client_as(MANAGER).get(STAFF_INDEX).content.decode()
+    assert "Aisyah Mine" in html
+    assert "Kelvin Other" in html
+
+
+@pytest.mark.django_db
+def test_team_lead_sees_only_their_own_team(client, two_teams):
+    lead, _, _ = two_teams
+    client.force_login(lead)
+    response = client.get(STAFF_INDEX)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Aisyah Mine" in html
+    assert "Kelvin Other" not in html
+    teams = client.get(TEAMS_INDEX).content.decode()
+    assert "Desk early collection" in teams
+    assert "Harbourfront squad" not in teams
+
+
+@pytest.mark.django_db
+def test_team_lead_cannot_edit_staff_records(client, two_teams):
+    lead, mine, _ = two_teams
+    client.force_login(lead)
+    member = mine.members.get()
+    response = client.get(f"{STAFF_INDEX}edit/{member.pk}/")
+    assert response.status_code in (302, 403)
+    assert client.get(f"{STAFF_INDEX}new/").status_code in (302, 403)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", [COLLECTOR, EDITOR])
+def test_other_roles_cannot_list_staff(client_as, two_teams, role):
+    response = client_as(role).get(STAFF_INDEX)
+    assert response.status_code in (302, 403)
+
+
+@pytest.mark.django_db
+def test_manager_can_edit_a_staff_record(client_as, two_teams):
+    _, mine, _ = two_teams
+    member = mine.members.get()
+    client = client_as(MANAGER)
+    response = client.post(
+        f"{STAFF_INDEX}edit/{member.pk}/",
+        {
+            "employee_number": member.employee_number,
+            "first_name": "Aisyah",
+            "last_name": "Renamed",
+            "email": "",
+            "job_title": member.job_title,
+            "team": mine.pk,
+            "user": "",
+            "hired_on": "2024-01-15",
+            "is_active": "on",
+        },
+    )
+    assert response.status_code == 302
+    member.refresh_from_db()
+    assert member.last_name == "Renamed"
+
+
+@pytest.mark.django_db
+def test_staff_list_exports_as_csv(client_as, two_teams):
+    response = client_as(MANAGER).get(STAFF_INDEX, {"export": "csv"})
+    assert response.status_code == 200
+    body = b"".join(response.streaming_content).decode()
+    assert "Employee number" in body.splitlines()[0]
+    assert "Mine" in body and "Other" in body
+
+
+@pytest.mark.django_db
+def test_staff_list_query_count_does_not_grow_with_staff(client_as):
+    client = client_as(MANAGER)
+    team = TeamFactory()
+    StaffFactory.create_batch(3, team=team)
+    client.get(STAFF_INDEX)  # warm caches (content types, site)
+    with CaptureQueriesContext(connection) as few:
+        client.get(STAFF_INDEX)
+    StaffFactory.create_batch(30, team=TeamFactory())
+    with CaptureQueriesContext(connection) as many:
+        client.get(STAFF_INDEX)
+    assert len(many) == len(few)

@@ -1,0 +1,121 @@
+"""Demo teams and staff: about 40 people across the four collection teams."""
+
+import datetime
+import itertools
+
+from django.contrib.auth import get_user_model
+from django.utils.text import slugify
+
+from .models import Channel, CollectionStage, Staff, Team
+
+FIRST_NAMES = [
+    "Aisyah", "Wei Ling", "Arjun", "Farhan", "Mei Ling", "Kavitha", "Hafiz",
+    "Jia Hui", "Rajesh", "Nadia", "Kelvin", "Shalini", "Irfan", "Hui Min",
+    "Suresh", "Zulaikha", "Darren", "Lakshmi", "Amir", "Xin Yi", "Vikram",
+    "Syafiqah", "Benjamin", "Deepa", "Rizal", "Li Na", "Ganesh", "Hidayah",
+    "Jonathan", "Meena", "Faizal", "Pei Shan", "Naveen", "Yasmin", "Ethan",
+]  # fmt: skip
+LAST_NAMES = [
+    "Tan", "Lim", "Rahman", "Kumar", "Ng", "Ismail", "Wong", "Pillai", "Goh",
+    "Abdullah", "Chua", "Menon", "Lee", "Yusof", "Teo", "Raj", "Koh", "Hamid",
+    "Ong", "Nair", "Chong", "Salleh", "Ho", "Subramaniam",
+]  # fmt: skip
+
+TEAMS = [
+    ("Desk pre-collection", CollectionStage.PRE, Channel.DESK),
+    ("Desk early collection", CollectionStage.EARLY, Channel.DESK),
+    ("Desk late collection", CollectionStage.LATE, Channel.DESK),
+    ("Field", CollectionStage.LATE, Channel.FIELD),
+]
+SQUADS_PER_TEAM = {"small": 1, "large": 5}
+MEMBERS_PER_TEAM = {"small": 10, "large": 50}
+
+# The demo sign-ins that stand for real people, and where they sit.
+DEMO_PEOPLE = {
+    "teamlead": ("Desk early collection", Staff.JobTitle.TEAM_LEAD),
+    "collector": ("Desk early collection", Staff.JobTitle.DESK_COLLECTOR),
+    "trainer": (None, Staff.JobTitle.TRAINER),
+    "qa": (None, Staff.JobTitle.QA_ANALYST),
+    "manager": (None, Staff.JobTitle.MANAGER),
+    "editor": (None, Staff.JobTitle.EDITOR),
+}
+
+
+def _names():
+    for last, first in itertools.product(LAST_NAMES, FIRST_NAMES):
+        yield first, last
+
+
+def _team_names(size: str):
+    squads = SQUADS_PER_TEAM[size]
+    for name, stage, channel in TEAMS:
+        for squad in range(1, squads + 1):
+            yield (name if squads == 1 else f"{name} {squad}"), stage, channel
+
+
+def seed_teams_and_staff(*, size: str = "small", log=print) -> None:
+    """Create the demo teams and their members, linking the demo sign-ins."""
+    names = _names()
+    start = datetime.date(2019, 1, 7)
+    number = itertools.count(1)
+    existing = set(Staff.objects.values_list("employee_number", flat=True))
+    to_create = []
+    for team_name, stage, channel in _team_names(size):
+        team, _ = Team.objects.get_or_create(
+            slug=slugify(team_name),
+            defaults={"name": team_name, "stage": stage, "channel": channel},
+        )
+        for seat in range(MEMBERS_PER_TEAM[size]):
+            n = next(number)
+            first, last = next(names)
+            if seat == 0:
+                title = Staff.JobTitle.TEAM_LEAD
+            elif channel == Channel.FIELD:
+                title = Staff.JobTitle.FIELD_COLLECTOR
+            else:
+                title = Staff.JobTitle.DESK_COLLECTOR
+            employee_number = f"E{n:05d}"
+            if employee_number in existing:
+                continue
+            to_create.append(
+                Staff(
+                    employee_number=employee_number,
+                    first_name=first,
+                    last_name=last,
+                    email=f"{slugify(first)}.{slugify(last)}{n}@deskbook.example",
+                    job_title=title,
+                    team=team,
+                    hired_on=start + datetime.timedelta(days=(n * 37) % 2400),
+                )
+            )
+    Staff.objects.bulk_create(to_create)
+    _link_demo_people()
+    log(f"  workforce: {Team.objects.count()} teams, {Staff.objects.count()} staff")
+
+
+def _link_demo_people() -> None:
+    users = get_user_model().objects.filter(username__in=DEMO_PEOPLE)
+    for user in users:
+        if Staff.objects.filter(user=user).exists():
+            continue
+        team_name, title = DEMO_PEOPLE[user.username]
+        team = Team.objects.filter(name=team_name).first() if team_name else None
+        if title == Staff.JobTitle.TEAM_LEAD and team is not None:
+            staff = Staff.objects.filter(team=team, job_title=title).first()
+        elif title == Staff.JobTitle.DESK_COLLECTOR and team is not None:
+            staff = Staff.objects.filter(team=team, job_title=title, user=None).first()
+        else:
+            staff = Staff.objects.create(
+                employee_number=f"H{user.pk:05d}",
+                first_name=user.first_name,
+                last_name=user.last_name,
+                email=user.email,
+                job_title=title,
+                hired_on=datetime.date(2018, 3, 1),
+            )
+        staff.user = user
+        staff.first_name, staff.last_name = user.first_name, user.last_name
+        staff.save(update_fields=["user", "first_name", "last_name"])
+        if title == Staff.JobTitle.TEAM_LEAD and team is not None:
+            team.lead = user
+            team.save(update_fields=["lead"])
