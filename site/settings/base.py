@@ -178,5 +178,7 @@ LOGGING = {
         "django.request": {"level": "ERROR"},
         # One line per background task is noise at INFO.
         "django_tasks": {"level": "WARNING"},
+        # Page actions are kept in Wagtail's audit log; the console needs no copy.
+        "wagtail": {"level": "WARNING"},
     },
 }
