@@ -149,9 +149,33 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 
 WAGTAIL_SITE_NAME = "Deskbook"
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-WAGTAILSEARCH_BACKENDS = {
-    "default": {"BACKEND": "wagtail.search.backends.database"},
+# Search: the embedded Whoosh index by default; SEARCH_BACKEND switches to one of
+# Wagtail's shipped backends for deployments that outgrow one machine.
+SEARCH_BACKEND = env_str("SEARCH_BACKEND", "whoosh")
+SEARCH_BACKENDS = {
+    "whoosh": {
+        "BACKEND": "deskbook.search.whoosh",
+        "PATH": env_str("WHOOSH_PATH", str(VAR_DIR / "whoosh")),
+        "LANGUAGE": env_str("SEARCH_LANGUAGE", "en"),
+    },
+    "database": {"BACKEND": "wagtail.search.backends.database"},
+    "opensearch": {
+        "BACKEND": "wagtail.search.backends.opensearch3",
+        "URLS": env_list("SEARCH_URL", ["http://127.0.0.1:9200"]),
+        "INDEX": env_str("SEARCH_INDEX", "deskbook"),
+    },
+    "elasticsearch": {
+        "BACKEND": "wagtail.search.backends.elasticsearch9",
+        "URLS": env_list("SEARCH_URL", ["http://127.0.0.1:9200"]),
+        "INDEX": env_str("SEARCH_INDEX", "deskbook"),
+    },
 }
+if SEARCH_BACKEND not in SEARCH_BACKENDS:
+    raise ValueError(
+        f"SEARCH_BACKEND must be one of {', '.join(SEARCH_BACKENDS)}, "
+        f"not {SEARCH_BACKEND!r}"
+    )
+WAGTAILSEARCH_BACKENDS = {"default": SEARCH_BACKENDS[SEARCH_BACKEND]}
 WAGTAILDOCS_EXTENSIONS = [
     "csv",
     "docx",

@@ -1,0 +1,258 @@
+"""A modelsearch backend on an embedded Whoosh index."""
+
+import functools
+import logging
+from pathlib import Path
+
+from django.apps import apps
+from django.conf import settings
+from modelsearch.backends.base import BaseIndex, BaseSearchBackend
+from modelsearch.index import class_is_indexed, get_indexed_instance, get_indexed_models
+from whoosh import query as wq
+from whoosh.writing import LockError
+
+from .compiler import (
+    MAX_QUERY_CHARS,
+    WhooshAutocompleteQueryCompiler,
+    WhooshSearchQueryCompiler,
+)
+from .documents import build_document, document_id
+from .results import WhooshSearchResults
+from .schema import (
+    CONTENT_TYPE_FIELD,
+    PK_FIELD,
+    SPELLING_FIELD,
+    build_schema,
+    text_analyzer,
+)
+from .storage import PENDING, IndexMissing, IndexStore
+
+logger = logging.getLogger(__name__)
+
+REBUILD_CHUNK = 500
+
+
+def object_key(obj) -> str:
+    return f"{obj._meta.label}:{obj.pk}"
+
+
+class WhooshIndex(BaseIndex):
+    """Writes to the live index, or to one generation while it is rebuilt."""
+
+    def __init__(self, backend, generation: str | None = None):
+        super().__init__(backend)
+        self.generation = generation
+
+    def get_key(self):
+        return "whoosh"
+
+    def __str__(self):
+        return f"whoosh index at {self.backend.store.root}"
+
+    def reset(self):
+        self.backend.store.activate(self.backend.store.new_generation())
+
+    def add_items(self, model, items):
+        if not class_is_indexed(model):
+            return
+        items = list(items)
+        if not items:
+            return
+        documents = [build_document(obj) for obj in items]
+        if self.generation is not None:
+            self.backend.store.write(self.generation, documents, [], fresh=True)
+        else:
+            self.backend.write_live(documents, [], [object_key(o) for o in items])
+
+    def delete_item(self, item):
+        key = document_id(type(item), item.pk)
+        self.backend.write_live([], [key], [object_key(item)])
+
+
+class WhooshRebuilder:
+    """Fills a fresh generation beside the live one, then swaps it in."""
+
+    def __init__(self, index: WhooshIndex):
+        self.backend = index.backend
+        self.store = index.backend.store
+
+    def start(self) -> WhooshIndex:
+        self.store.lock_rebuilds()
+        self.generation = self.store.new_generation()
+        self.store.mark_rebuilding(self.generation)
+        return WhooshIndex(self.backend, generation=self.generation)
+
+    def finish(self) -> None:
+        # Objects changed while the rebuild ran were journalled; index their
+        # current state from the database before and after the swap.
+        self.backend.replay(
+            self.store.take_keys(self.generation + ".journal"), self.generation
+        )
+        self.store.activate(self.generation)
+        self.store.clear_rebuilding()
+        self.backend.replay(
+            self.store.take_keys(self.generation + ".journal"), self.generation
+        )
+        (self.store.root / f"{self.generation}.journal").unlink(missing_ok=True)
+        self.store.unlock_rebuilds()
+
+
+class WhooshSearchBackend(BaseSearchBackend):
+    query_compiler_class = WhooshSearchQueryCompiler
+    autocomplete_query_compiler_class = WhooshAutocompleteQueryCompiler
+    results_class = WhooshSearchResults
+    index_class = WhooshIndex
+    rebuilder_class = WhooshRebuilder
+    # A failed index write is kept in the PENDING journal and retried; it must
+    # never turn a page save into an error.
+    catch_indexing_errors = True
+
+    def __init__(self, params):
+        super().__init__(params)
+        default = Path(getattr(settings, "BASE_DIR", Path.cwd())) / "var" / "whoosh"
+        self.language = params.get("LANGUAGE", "en")
+        self.stemming = params.get("STEMMING", True)
+        self.analyzer = text_analyzer(self.language, self.stemming)
+        self.store = _store(
+            str(params.get("PATH", default)), self.language, self.stemming
+        )
+
+    # -- searching ---------------------------------------------------------
+
+    def _search(self, query_compiler_class, query, model_or_queryset, **kwargs):
+        if isinstance(query, str):
+            query = query[:MAX_QUERY_CHARS]
+        compiler = functools.partial(query_compiler_class, analyzer=self.analyzer)
+        return super()._search(compiler, query, model_or_queryset, **kwargs)
+
+    def score(self, whoosh_query, model) -> dict:
+        """Primary key → relevance of every document of ``model`` matching the query."""
+        in_model = wq.Term(CONTENT_TYPE_FIELD, model.indexed_get_content_type())
+        to_python = model._meta.pk.to_python
+
+        def run():
+            searcher = self.store.searcher()
+            results = searcher.search(
+                whoosh_query, limit=None, filter=in_model, terms=False
+            )
+            pks = searcher.reader().column_reader(PK_FIELD)
+            return {to_python(pks[docnum]): score for score, docnum in results.top_n}
+
+        return self._with_recovery(run)
+
+    def suggest_spelling(self, query_string: str, limit: int = 3) -> list[str]:
+        """Corrected versions of the query, best first, from the unstemmed lexicon.
+
+        The words come from every indexed document: callers must check that a
+        suggestion finds something the user may see before showing it.
+        """
+
+        def run():
+            searcher = self.store.searcher()
+            corrector = searcher.corrector(SPELLING_FIELD)
+            words = [
+                t.text
+                for t in self.store.schema[SPELLING_FIELD].analyzer(
+                    query_string[:MAX_QUERY_CHARS]
+                )
+            ]
+            if not words:
+                return []
+            options = []
+            for word in words[:8]:
+                if searcher.doc_frequency(SPELLING_FIELD, word):
+                    options.append([word])
+                else:
+                    options.append(
+                        corrector.suggest(word, limit=limit, maxdist=2) or [word]
+                    )
+            suggestions = []
+            for rank in range(limit):
+                candidate = " ".join(o[min(rank, len(o) - 1)] for o in options)
+                if candidate not in suggestions and candidate != " ".join(words):
+                    suggestions.append(candidate)
+            return suggestions
+
+        return self._with_recovery(run)
+
+    # -- writing -----------------------------------------------------------
+
+    def write_live(self, documents, deleted_ids, keys) -> None:
+        """Apply changes to the live index (and to a rebuild in progress)."""
+        store = self.store
+        try:
+            generation = store.current_generation()
+            if generation is None:
+                raise IndexMissing("no live index yet")
+            self.replay(store.take_keys(PENDING), generation)
+            store.write(generation, documents, deleted_ids)
+        except (LockError, IndexMissing, OSError) as error:
+            logger.warning(
+                "Search index update deferred (%s); kept in %s.", error, PENDING
+            )
+            store.append_keys(PENDING, keys)
+        building = store.rebuilding_generation()
+        if building is not None:
+            store.append_keys(building + ".journal", keys)
+
+    def replay(self, keys, generation: str | None = None) -> None:
+        """Index the current database state of these objects (or delete them)."""
+        if not keys:
+            return
+        documents, deleted = [], []
+        for key in keys:
+            label, _, pk = key.partition(":")
+            model = apps.get_model(label)
+            obj = model.get_indexed_objects().filter(pk=pk).first()
+            obj = get_indexed_instance(obj) if obj is not None else None
+            if obj is None:
+                deleted.append(document_id(model, pk))
+            else:
+                documents.append(build_document(obj))
+        target = generation or self.store.current_generation()
+        self.store.write(target, documents, deleted)
+
+    def rebuild(self, log=lambda message: None) -> int:
+        """Rebuild the whole index from the database; returns the documents written."""
+        rebuilder = self.rebuilder_class(self.get_index_for_model(None))
+        index = rebuilder.start()
+        written = 0
+        for model in get_indexed_models():
+            queryset = model.get_indexed_objects().order_by("pk")
+            for start in range(0, queryset.count(), REBUILD_CHUNK):
+                chunk = list(queryset[start : start + REBUILD_CHUNK])
+                index.add_items(model, chunk)
+                written += len(chunk)
+            log(f"{model._meta.label}: indexed")
+        rebuilder.finish()
+        return written
+
+    def _with_recovery(self, run):
+        try:
+            return run()
+        except IndexMissing:
+            logger.warning(
+                "No search index at %s: building it from the database.", self.store.root
+            )
+        except Exception as error:  # noqa: BLE001 — any read failure means a damaged index
+            generation = self.store.current_generation()
+            logger.error(
+                "The search index at %s is unreadable (%s: %s); it has been set aside "
+                "and is being rebuilt from the database.",
+                self.store.root,
+                type(error).__name__,
+                error,
+            )
+            if generation is not None and (self.store.root / generation).exists():
+                self.store.set_aside(generation)
+        self.rebuild()
+        return run()
+
+
+@functools.cache
+def _store(path: str, language: str, stemming: bool) -> IndexStore:
+    # One store per index folder per process, so writer locks are shared.
+    return IndexStore(path, build_schema(language, stemming))
+
+
+SearchBackend = WhooshSearchBackend

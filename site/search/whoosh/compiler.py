@@ -1,0 +1,136 @@
+"""Translating modelsearch query objects into Whoosh queries.
+
+Whoosh does the matching and scoring only; the queryset's filters, ordering
+and facets are applied by the database (see ``results``), which keeps every
+Django lookup exact, related-field semantics included.
+"""
+
+from modelsearch.backends.base import BaseSearchQueryCompiler
+from modelsearch.query import (
+    And,
+    Boost,
+    Fuzzy,
+    MatchAll,
+    Not,
+    Or,
+    Phrase,
+    PlainText,
+)
+from whoosh import query as wq
+
+from .documents import autocomplete_fields, text_fields
+from .schema import AUTOCOMPLETE_MAX_CHARS, word_analyzer
+
+# Longest query we analyse; anything beyond is noise and only costs time.
+MAX_QUERY_CHARS = 1000
+# Terms per query; each one is a lookup in every field.
+MAX_TERMS = 32
+
+
+def _tokens(analyzer, text: str) -> list[str]:
+    words = [token.text for token in analyzer(text[:MAX_QUERY_CHARS])]
+    return words[:MAX_TERMS]
+
+
+class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
+    DEFAULT_OPERATOR = "or"
+    # Ordering is done by the database, which understands any expression.
+    HANDLES_ORDER_BY_EXPRESSIONS = True
+
+    def __init__(self, *args, analyzer=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.analyzer = analyzer
+        self.fields_with_boosts = self.get_fields_with_boosts()
+
+    def get_fields_with_boosts(self) -> dict[str, float]:
+        return text_fields(self.queryset.model, self.fields)
+
+    @property
+    def is_match_all(self) -> bool:
+        return isinstance(self.query, MatchAll)
+
+    def whoosh_query(self) -> wq.Query:
+        return self._compile(self.query, 1.0).normalize()
+
+    def _terms(self, words, boost: float, term_class=wq.Term, **options):
+        return [
+            wq.Or(
+                [
+                    term_class(field, word, boost=boost * field_boost, **options)
+                    for field, field_boost in self.fields_with_boosts.items()
+                ]
+            )
+            for word in words
+        ]
+
+    def _compile(self, query, boost: float) -> wq.Query:
+        if isinstance(query, MatchAll):
+            return wq.Every()
+        if isinstance(query, PlainText):
+            words = _tokens(self.analyzer, query.query_string)
+            if not words:
+                return wq.NullQuery
+            terms = self._terms(words, boost * query.boost)
+            return wq.And(terms) if query.operator == "and" else wq.Or(terms)
+        if isinstance(query, Phrase):
+            words = _tokens(self.analyzer, query.query_string)
+            if len(words) < 2:
+                return wq.And(self._terms(words, boost)) if words else wq.NullQuery
+            return wq.Or(
+                [
+                    wq.Phrase(field, words, boost=boost * field_boost)
+                    for field, field_boost in self.fields_with_boosts.items()
+                ]
+            )
+        if isinstance(query, Fuzzy):
+            words = _tokens(word_analyzer(), query.query_string)
+            if not words:
+                return wq.NullQuery
+            terms = [
+                wq.Or(
+                    [
+                        wq.FuzzyTerm(
+                            field, word, boost=boost * b, maxdist=1, prefixlength=1
+                        )
+                        for field, b in self.fields_with_boosts.items()
+                    ]
+                )
+                for word in words
+            ]
+            return wq.And(terms) if query.operator == "and" else wq.Or(terms)
+        if isinstance(query, Boost):
+            return self._compile(query.subquery, boost * query.boost)
+        if isinstance(query, Not):
+            return wq.Not(self._compile(query.subquery, boost))
+        if isinstance(query, And):
+            parts = [self._compile(sub, boost) for sub in query.subqueries]
+            # Whoosh folds And(x, Every) into Every; "all and x" is just x.
+            narrowing = [part for part in parts if not isinstance(part, wq.Every)]
+            return wq.And(narrowing) if narrowing else wq.Every()
+        if isinstance(query, Or):
+            return wq.Or([self._compile(sub, boost) for sub in query.subqueries])
+        raise NotImplementedError(
+            f"`{type(query).__name__}` is not supported by the Whoosh search backend."
+        )
+
+
+class WhooshAutocompleteQueryCompiler(WhooshSearchQueryCompiler):
+    DEFAULT_OPERATOR = "and"
+
+    def get_fields_with_boosts(self) -> dict[str, float]:
+        return autocomplete_fields(self.queryset.model, self.fields)
+
+    def _compile(self, query, boost: float) -> wq.Query:
+        if not isinstance(query, PlainText):
+            raise NotImplementedError(
+                "Autocomplete takes a plain string, not a query object."
+            )
+        # Edge n-grams are indexed, so each typed prefix is a single term.
+        words = [
+            word[:AUTOCOMPLETE_MAX_CHARS]
+            for word in _tokens(word_analyzer(), query.query_string)
+        ]
+        if not words:
+            return wq.NullQuery
+        terms = self._terms(words, boost * query.boost)
+        return wq.And(terms) if query.operator == "and" else wq.Or(terms)

@@ -1,0 +1,125 @@
+"""Turning model instances into Whoosh documents, and models into field lists."""
+
+from collections import defaultdict
+
+from django.db import models
+from modelsearch.index import (
+    AutocompleteField,
+    RelatedFields,
+    SearchField,
+    get_indexed_models,
+)
+
+from .schema import (
+    AUTOCOMPLETE_PREFIX,
+    CONTENT_TYPE_FIELD,
+    ID_FIELD,
+    PK_FIELD,
+    SPELLING_FIELD,
+    TEXT_PREFIX,
+)
+
+
+def document_id(model, pk) -> str:
+    return f"{model.indexed_get_toplevel_content_type()}:{pk}"
+
+
+def content_type_chain(model) -> list[str]:
+    """The content types of ``model`` and every indexed ancestor."""
+    chain = []
+    while model is not None:
+        chain.append(model.indexed_get_content_type())
+        model = model.indexed_get_parent()
+    return chain
+
+
+def _as_texts(value) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, (list, tuple, set)):
+        return [text for item in value for text in _as_texts(item)]
+    return [str(value)]
+
+
+def _related_objects(value) -> list:
+    if value is None:
+        return []
+    if isinstance(value, models.Manager):
+        return list(value.all())
+    if isinstance(value, (list, tuple, models.QuerySet)):
+        return list(value)
+    return [value]
+
+
+def _collect(obj, search_fields, path: str, texts, autocomplete) -> None:
+    for field in search_fields:
+        if isinstance(field, RelatedFields):
+            for related in _related_objects(field.get_value(obj)):
+                nested = f"{path}{field.field_name}__"
+                _collect(related, field.fields, nested, texts, autocomplete)
+        elif isinstance(field, SearchField):
+            texts[path + field.field_name].extend(_as_texts(field.get_value(obj)))
+        elif isinstance(field, AutocompleteField):
+            autocomplete[path + field.field_name].extend(
+                _as_texts(field.get_value(obj))
+            )
+
+
+def build_document(obj) -> dict[str, str]:
+    """The Whoosh document for one instance of an indexed model."""
+    model = type(obj)
+    texts: dict[str, list[str]] = defaultdict(list)
+    autocomplete: dict[str, list[str]] = defaultdict(list)
+    _collect(obj, model.get_search_fields(), "", texts, autocomplete)
+    document = {
+        ID_FIELD: document_id(model, obj.pk),
+        PK_FIELD: str(obj.pk),
+        CONTENT_TYPE_FIELD: " ".join(content_type_chain(model)),
+    }
+    for name, parts in texts.items():
+        if parts:
+            document[TEXT_PREFIX + name] = "\n".join(parts)
+    for name, parts in autocomplete.items():
+        if parts:
+            document[AUTOCOMPLETE_PREFIX + name] = "\n".join(parts)
+    document[SPELLING_FIELD] = "\n".join(
+        text for parts in texts.values() for text in parts
+    )
+    return document
+
+
+def _models_sharing_documents(model) -> list:
+    """``model`` and its indexed subclasses, whose documents a search on it sees."""
+    return [m for m in get_indexed_models() if issubclass(m, model)]
+
+
+def _walk(search_fields, kind, path: str, found: dict[str, float]) -> None:
+    for field in search_fields:
+        if isinstance(field, RelatedFields):
+            _walk(field.fields, kind, f"{path}{field.field_name}__", found)
+        elif type(field) is kind:
+            boost = getattr(field, "boost", None) or 1.0
+            found[path + field.field_name] = max(
+                found.get(path + field.field_name, 0.0), float(boost)
+            )
+
+
+def text_fields(model, only=None) -> dict[str, float]:
+    """Whoosh text field name → boost, for a search on ``model``."""
+    return _fields_of(model, SearchField, TEXT_PREFIX, only)
+
+
+def autocomplete_fields(model, only=None) -> dict[str, float]:
+    """Whoosh autocomplete field name → boost, for an autocomplete on ``model``."""
+    return _fields_of(model, AutocompleteField, AUTOCOMPLETE_PREFIX, only)
+
+
+def _fields_of(model, kind, prefix: str, only) -> dict[str, float]:
+    found: dict[str, float] = {}
+    for each in _models_sharing_documents(model):
+        _walk(each.get_search_fields(), kind, "", found)
+    if only is not None:
+        found = {name: boost for name, boost in found.items() if name in set(only)}
+    return {prefix + name: boost for name, boost in found.items()}
