@@ -180,17 +180,21 @@ class WhooshSearchBackend(BaseSearchBackend):
     def write_live(self, documents, deleted_ids, keys) -> None:
         """Apply changes to the live index (and to a rebuild in progress)."""
         store = self.store
-        try:
-            generation = store.current_generation()
-            if generation is None:
-                raise IndexMissing("no live index yet")
-            self.replay(store.take_keys(PENDING), generation)
-            store.write(generation, documents, deleted_ids)
-        except (LockError, IndexMissing, OSError) as error:
-            logger.warning(
-                "Search index update deferred (%s); kept in %s.", error, PENDING
-            )
+        generation = store.current_generation()
+        if generation is None:
+            # Nothing to update yet: the first search builds the index from the
+            # database, and the journal brings these changes in after.
+            logger.info("No search index yet; update kept in %s.", PENDING)
             store.append_keys(PENDING, keys)
+        else:
+            try:
+                self.replay(store.take_keys(PENDING), generation)
+                store.write(generation, documents, deleted_ids)
+            except (LockError, IndexMissing, OSError) as error:
+                logger.warning(
+                    "Search index update deferred (%s); kept in %s.", error, PENDING
+                )
+                store.append_keys(PENDING, keys)
         building = store.rebuilding_generation()
         if building is not None:
             store.append_keys(building + ".journal", keys)

@@ -112,12 +112,13 @@ class IndexStore:
         """A searcher on the live generation, reused per thread while current."""
         index = self.live_index()
         cached = getattr(self._local, "searcher", None)
-        if cached is not None and cached[0] is index:
-            searcher = cached[1].refresh()
-        else:
-            if cached is not None:
-                cached[1].close()
-            searcher = index.searcher()
+        if cached is not None and cached[0] is index and cached[1].up_to_date():
+            return cached[1]
+        if cached is not None:
+            cached[1].close()
+        # A fresh searcher, not Searcher.refresh(): a refreshed searcher reuses
+        # segment readers that miss deletions committed since they were opened.
+        searcher = index.searcher()
         self._local.searcher = (index, searcher)
         return searcher
 
