@@ -2,6 +2,7 @@
 
 import functools
 import logging
+import os
 from pathlib import Path
 
 from django.apps import apps
@@ -30,6 +31,7 @@ from .storage import PENDING, IndexMissing, IndexStore
 logger = logging.getLogger(__name__)
 
 REBUILD_CHUNK = 500
+REBUILD_PROCS = min(2, os.cpu_count() or 1)
 
 
 def object_key(obj) -> str:
@@ -37,11 +39,10 @@ def object_key(obj) -> str:
 
 
 class WhooshIndex(BaseIndex):
-    """Writes to the live index, or to one generation while it is rebuilt."""
+    """Writes to the live index (one commit per change) by default."""
 
-    def __init__(self, backend, generation: str | None = None):
+    def __init__(self, backend):
         super().__init__(backend)
-        self.generation = generation
 
     def get_key(self):
         return "whoosh"
@@ -56,17 +57,31 @@ class WhooshIndex(BaseIndex):
         if not class_is_indexed(model):
             return
         items = list(items)
-        if not items:
-            return
-        documents = [build_document(obj) for obj in items]
-        if self.generation is not None:
-            self.backend.store.write(self.generation, documents, [], fresh=True)
-        else:
-            self.backend.write_live(documents, [], [object_key(o) for o in items])
+        if items:
+            self._write([build_document(obj) for obj in items], items)
+
+    def _write(self, documents, items):
+        self.backend.write_live(documents, [], [object_key(o) for o in items])
 
     def delete_item(self, item):
         key = document_id(type(item), item.pk)
         self.backend.write_live([], [key], [object_key(item)])
+
+
+class GenerationIndex(WhooshIndex):
+    """A generation being rebuilt: one writer for the whole rebuild, using
+    every core (Whoosh analyses documents in worker processes)."""
+
+    def __init__(self, backend, generation: str):
+        super().__init__(backend)
+        self.generation = generation
+        self.writer = backend.store.open(generation).writer(
+            procs=REBUILD_PROCS, multisegment=REBUILD_PROCS > 1, limitmb=256
+        )
+
+    def _write(self, documents, items):
+        for document in documents:
+            self.writer.add_document(**document)
 
 
 class WhooshRebuilder:
@@ -76,24 +91,23 @@ class WhooshRebuilder:
         self.backend = index.backend
         self.store = index.backend.store
 
-    def start(self) -> WhooshIndex:
+    def start(self) -> GenerationIndex:
         self.store.lock_rebuilds()
         self.generation = self.store.new_generation()
         self.store.mark_rebuilding(self.generation)
-        return WhooshIndex(self.backend, generation=self.generation)
+        self.index = GenerationIndex(self.backend, self.generation)
+        return self.index
 
     def finish(self) -> None:
+        self.index.writer.commit()
         # Objects changed while the rebuild ran were journalled; index their
         # current state from the database before and after the swap.
-        self.backend.replay(
-            self.store.take_keys(self.generation + ".journal"), self.generation
-        )
+        journal = self.generation + ".journal"
+        self.backend.replay(self.store.take_keys(journal), self.generation)
         self.store.activate(self.generation)
         self.store.clear_rebuilding()
-        self.backend.replay(
-            self.store.take_keys(self.generation + ".journal"), self.generation
-        )
-        (self.store.root / f"{self.generation}.journal").unlink(missing_ok=True)
+        self.backend.replay(self.store.take_keys(journal), self.generation)
+        (self.store.root / journal).unlink(missing_ok=True)
         self.store.unlock_rebuilds()
 
 
