@@ -32,6 +32,7 @@ logger = logging.getLogger(__name__)
 
 REBUILD_CHUNK = 500
 REBUILD_PROCS = min(2, os.cpu_count() or 1)
+PARALLEL_REBUILD_FROM = 2000
 
 
 def object_key(obj) -> str:
@@ -72,11 +73,11 @@ class GenerationIndex(WhooshIndex):
     """A generation being rebuilt: one writer for the whole rebuild, using
     every core (Whoosh analyses documents in worker processes)."""
 
-    def __init__(self, backend, generation: str):
+    def __init__(self, backend, generation: str, procs: int = 1):
         super().__init__(backend)
         self.generation = generation
         self.writer = backend.store.open(generation).writer(
-            procs=REBUILD_PROCS, multisegment=REBUILD_PROCS > 1, limitmb=256
+            procs=procs, multisegment=procs > 1, limitmb=256
         )
 
     def _write(self, documents, items):
@@ -95,7 +96,10 @@ class WhooshRebuilder:
         self.store.lock_rebuilds()
         self.generation = self.store.new_generation()
         self.store.mark_rebuilding(self.generation)
-        self.index = GenerationIndex(self.backend, self.generation)
+        # Worker processes pay off only on big rebuilds.
+        objects = sum(m.get_indexed_objects().count() for m in get_indexed_models())
+        procs = REBUILD_PROCS if objects >= PARALLEL_REBUILD_FROM else 1
+        self.index = GenerationIndex(self.backend, self.generation, procs)
         return self.index
 
     def finish(self) -> None:
