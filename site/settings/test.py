@@ -1,5 +1,8 @@
-"""Test settings: fast hashing, local-memory cache, throwaway media, immediate tasks."""
+"""Test settings: fast hashing, local-memory cache, throwaway media and search
+index (removed when the test run ends), immediate tasks."""
 
+import atexit
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -10,16 +13,18 @@ SECRET_KEY = "test-only-insecure-key"  # noqa: S105
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="deskbook-test-media-"))
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-# A throwaway Whoosh index per test run (unless SEARCH_BACKEND picks another).
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+WAGTAILADMIN_BASE_URL = "http://testserver"
+LOGGING = {"version": 1, "disable_existing_loggers": False}
+
+TEST_SCRATCH = Path(tempfile.mkdtemp(prefix="deskbook-test-"))
+atexit.register(shutil.rmtree, TEST_SCRATCH, ignore_errors=True)
+MEDIA_ROOT = TEST_SCRATCH / "media"
 if WAGTAILSEARCH_BACKENDS["default"]["BACKEND"] == "deskbook.search.whoosh":
     WAGTAILSEARCH_BACKENDS = {
         "default": {
             **WAGTAILSEARCH_BACKENDS["default"],
-            "PATH": tempfile.mkdtemp(prefix="deskbook-test-whoosh-"),
+            "PATH": TEST_SCRATCH / "whoosh",
         }
     }
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
-WAGTAILADMIN_BASE_URL = "http://testserver"
-LOGGING = {"version": 1, "disable_existing_loggers": False}

@@ -5,7 +5,9 @@ suite loads is not in modelsearch's wheel and is read from the shared contract
 folder beside the repository (or ``DESKBOOK_CONTRACT_FIXTURES``).
 """
 
+import atexit
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -20,11 +22,10 @@ CONTRACT_FIXTURES = Path(
 )
 FIXTURE_DIRS = [CONTRACT_FIXTURES]
 
+INDEX_PATH = tempfile.mkdtemp(prefix="deskbook-contract-whoosh-")
+atexit.register(shutil.rmtree, INDEX_PATH, ignore_errors=True)
 MODELSEARCH_BACKENDS = {
-    "default": {
-        "BACKEND": "deskbook.search.whoosh",
-        "PATH": tempfile.mkdtemp(prefix="deskbook-contract-whoosh-"),
-    }
+    "default": {"BACKEND": "deskbook.search.whoosh", "PATH": INDEX_PATH}
 }
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
