@@ -1,6 +1,6 @@
 from wagtail import hooks
 
-from deskbook.core.hooks import BOOTSTRAP
+from deskbook.core.hooks import BOOTSTRAP, SEARCH_KINDS
 from deskbook.core.pagetree import ensure_section
 
 from .models import LessonIndexPage
@@ -18,3 +18,8 @@ def bootstrap_lessons():
         ),
         staff_only=True,
     )
+
+
+@hooks.register(SEARCH_KINDS)
+def lesson_search_kinds():
+    return [("lesson", "Lessons", ["lessons.LessonIndexPage"])]

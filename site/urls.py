@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from deskbook.core import views as core_views
+from deskbook.search import views as search_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -17,6 +18,12 @@ urlpatterns = [
     ),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("healthz", core_views.health, name="health"),
+    path("search/", search_views.search, name="search"),
+    path(
+        "search/autocomplete/",
+        search_views.autocomplete,
+        name="search_autocomplete",
+    ),
 ]
 
 if settings.DEBUG:

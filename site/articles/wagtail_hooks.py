@@ -1,6 +1,6 @@
 from wagtail import hooks
 
-from deskbook.core.hooks import BOOTSTRAP
+from deskbook.core.hooks import BOOTSTRAP, SEARCH_KINDS
 from deskbook.core.pagetree import ensure_section, grant_page_permissions
 from deskbook.core.roles import EDITOR
 
@@ -21,3 +21,8 @@ def bootstrap_awareness_section():
     )
     # Editors draft and submit for moderation; Managers publish.
     grant_page_permissions(awareness, EDITOR, ["add", "change"])
+
+
+@hooks.register(SEARCH_KINDS)
+def article_search_kinds():
+    return [("article", "Articles", ["articles.ArticleIndexPage"])]

@@ -11,6 +11,10 @@ Each name below is a Wagtail hook (``wagtail.hooks.register(NAME, order=...)``):
 ``ROLE_PERMISSIONS``
     ``fn() -> dict[str, list[str]]``: model permissions (``"app_label.codename"``)
     each role needs for the app's models. Applied by ``sync_roles``.
+``SEARCH_KINDS``
+    ``fn() -> list[tuple[str, str, list[str]]]``: (key, label, page model labels)
+    for the "kind" facet of the site search, e.g.
+    ``("sop", "SOPs", ["kb.SOPPage"])``.
 """
 
 from wagtail import hooks
@@ -18,6 +22,7 @@ from wagtail import hooks
 BOOTSTRAP = "deskbook_bootstrap"
 SEED_DEMO = "deskbook_seed_demo"
 ROLE_PERMISSIONS = "deskbook_role_permissions"
+SEARCH_KINDS = "deskbook_search_kinds"
 
 
 def run(name: str, **kwargs) -> list:

@@ -116,6 +116,27 @@ def test_concurrent_writer_processes_lose_no_update(backend):
         assert searcher.doc_frequency("ct", "test_doc") == 60
 
 
+def test_searches_during_commits_from_other_processes_never_fail(backend, caplog):
+    generation = backend.store.current_generation()
+    context = multiprocessing.get_context("fork")
+    writers = [
+        context.Process(
+            target=_write_from_another_process,
+            args=(backend.store.root, generation, n),
+        )
+        for n in range(2)
+    ]
+    for writer in writers:
+        writer.start()
+    with caplog.at_level(logging.WARNING):
+        while any(writer.is_alive() for writer in writers):
+            titles(backend, "awareness")
+    for writer in writers:
+        writer.join(60)
+    assert "unreadable" not in caplog.text
+    assert backend.store.current_generation() == generation
+
+
 def test_a_held_lock_defers_the_update_and_the_next_write_applies_it(
     backend, monkeypatch, caplog
 ):

@@ -39,6 +39,22 @@ class IndexMissing(Exception):
     pass
 
 
+def _retrying(action, attempts: int = 8):
+    """Run ``action``, retrying when a file vanishes under it.
+
+    Whoosh finds the newest table of contents by listing the folder; another
+    process committing at that moment may delete it (and merged segments)
+    before it is opened. That is a race, not damage: try again.
+    """
+    for attempt in range(attempts):
+        try:
+            return action()
+        except FileNotFoundError:
+            if attempt == attempts - 1:
+                raise
+            time.sleep(0.01 * (attempt + 1))
+
+
 class IndexStore:
     def __init__(self, root, schema):
         self.root = Path(root)
@@ -78,9 +94,11 @@ class IndexStore:
     def open(self, generation: str) -> whoosh_index.FileIndex:
         if generation not in self._opened:
             path = self.root / generation
-            if not whoosh_index.exists_in(str(path)):
+            if not any(path.glob("*.toc")):
                 raise IndexMissing(f"No search index in {path}")
-            self._opened[generation] = whoosh_index.open_dir(str(path))
+            self._opened[generation] = _retrying(
+                lambda: whoosh_index.open_dir(str(path))
+            )
         return self._opened[generation]
 
     def live_index(self) -> whoosh_index.FileIndex:
@@ -118,7 +136,7 @@ class IndexStore:
             cached[1].close()
         # A fresh searcher, not Searcher.refresh(): a refreshed searcher reuses
         # segment readers that miss deletions committed since they were opened.
-        searcher = index.searcher()
+        searcher = _retrying(index.searcher)
         self._local.searcher = (index, searcher)
         return searcher
 
@@ -144,7 +162,8 @@ class IndexStore:
     def write(self, generation: str, documents, deleted_ids, *, fresh=False) -> None:
         """Add (or replace) documents and delete ids in one generation."""
         with self._write_lock:
-            writer = self.open(generation).writer(timeout=WRITE_TIMEOUT, delay=0.05)
+            index = self.open(generation)
+            writer = _retrying(lambda: index.writer(timeout=WRITE_TIMEOUT, delay=0.05))
             try:
                 for document_id in deleted_ids:
                     writer.delete_by_term("id", document_id)

@@ -1,0 +1,44 @@
+"""The "Search gaps" report: what people searched for and did not find."""
+
+from django.urls import reverse
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from .models import SearchGap
+
+
+class SearchGapViewSet(ModelViewSet):
+    model = SearchGap
+    url_prefix = "reports/search-gaps"
+    icon = "search"
+    menu_label = "Search gaps"
+    add_to_admin_menu = False
+    list_display = ["query", "zero_result_hits", "first_seen", "last_seen"]
+    list_filter = {"last_seen": ["gte", "lte"], "zero_result_hits": ["gte"]}
+    search_fields = ["query__query_string"]
+    list_per_page = 50
+    list_export = ["query", "zero_result_hits", "first_seen", "last_seen"]
+    export_headings = {"query": "Search text", "zero_result_hits": "Searches"}
+    export_filename = "search-gaps"
+    form_fields = []
+
+    def get_queryset(self, request):
+        return SearchGap.objects.select_related("query")
+
+
+class SearchGapsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("deskbook_search.view_searchgap")
+
+
+search_gaps = SearchGapViewSet("search_gaps")
+
+
+def search_gaps_menu_item() -> MenuItem:
+    return SearchGapsMenuItem(
+        "Search gaps",
+        reverse(search_gaps.get_url_name("index")),
+        name="search-gaps",
+        icon_name="search",
+        order=1350,
+    )

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class SearchConfig(AppConfig):
+    name = "deskbook.search"
+    label = "deskbook_search"
+    verbose_name = "Site search"

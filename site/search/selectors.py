@@ -1,0 +1,22 @@
+"""Reads for the site search: what a user may find, and what a hit says."""
+
+from django.utils.html import strip_tags
+from modelsearch.index import SearchField
+from wagtail.models import Page
+
+from deskbook.core.visibility import viewable_by
+
+
+def searchable_pages(user):
+    """Live pages ``user`` may view: the only pages the search ever looks at."""
+    return viewable_by(Page.objects.live().specific(), user)
+
+
+def searchable_text(page) -> str:
+    """The plain text a page is found by, beyond its title (for snippets)."""
+    parts = [page.search_description]
+    for field in page.get_search_fields():
+        if isinstance(field, SearchField) and field.field_name != "title":
+            value = field.get_value(page)
+            parts.extend(value if isinstance(value, list) else [value])
+    return strip_tags(" ".join(str(part) for part in parts if part))
