@@ -1,0 +1,29 @@
+"""Settings for the search benchmark: the test settings, a bench-only document
+model, a SQLite file (so FTS5 sizes can be measured) and both backends."""
+
+import tempfile
+from pathlib import Path
+
+from deskbook.settings.test import *  # noqa: F403
+
+BENCH_DIR = Path(tempfile.mkdtemp(prefix="deskbook-bench-"))
+INSTALLED_APPS = [*INSTALLED_APPS, "tests.bench.docs"]  # noqa: F405
+DATABASES = {
+    "default": {
+        "ENGINE": "django.db.backends.sqlite3",
+        "NAME": BENCH_DIR / "bench.sqlite3",
+        "OPTIONS": {"timeout": 20},
+    }
+}
+# Indexing is explicit in the benchmark, so nothing is indexed twice.
+WAGTAILSEARCH_BACKENDS = {
+    "default": {
+        "BACKEND": "deskbook.search.whoosh",
+        "PATH": BENCH_DIR / "whoosh",
+        "AUTO_UPDATE": False,
+    },
+    "database": {
+        "BACKEND": "wagtail.search.backends.database",
+        "AUTO_UPDATE": False,
+    },
+}
