@@ -133,8 +133,49 @@ EXTRA_QUERIES = [
 ]
 
 
-def _paragraph(rng: random.Random, sentences: int) -> str:
-    return " ".join(rng.choice(SENTENCES) for _ in range(sentences))
+NAMES = ["Tan", "Lim", "Rahman", "Kumar", "Ng", "Ismail", "Wong", "Pillai", "Goh",
+         "Abdullah", "Chua", "Menon", "Lee", "Yusof", "Teo", "Raj", "Koh", "Hamid"]  # fmt: skip
+PLACES = ["Tampines", "Jurong", "Woodlands", "Bedok", "Yishun", "Clementi", "Serangoon",
+          "Punggol", "Bishan", "Toa Payoh", "Ang Mo Kio", "Pasir Ris"]  # fmt: skip
+CASE_SENTENCES = [
+    "Account {ref} was assigned by {creditor} with a balance of {amount} dollars.",
+    "The customer in {place} asked for {months} monthly instalments of {amount}.",
+    "Agent {name} called {count} times before reaching the right party.",
+    "The visit to {place} on {day} was rescheduled after the customer asked.",
+    "{creditor} confirmed the statement of account for reference {ref}.",
+    "Notes by {name}: customer disputes {amount} citing a billing error.",
+]
+CREDITORS = ["Harbour Bank", "Lion Telco", "Merlion Finance", "Orchid Credit",
+             "Straits Energy", "Kallang Motors", "Raffles Card"]  # fmt: skip
+DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"]
+
+
+def _case_sentence(rng: random.Random) -> str:
+    return rng.choice(CASE_SENTENCES).format(
+        ref=f"AC{rng.randint(10000, 99999)}",
+        creditor=rng.choice(CREDITORS),
+        amount=rng.randint(80, 25000),
+        place=rng.choice(PLACES),
+        months=rng.randint(3, 24),
+        name=rng.choice(NAMES),
+        count=rng.randint(2, 9),
+        day=rng.choice(DAYS),
+    )
+
+
+def _paragraph(rng: random.Random, sentences: int, topic: int = 0) -> str:
+    """Mostly the topic's own guidance, some case detail, a little common text."""
+    own = SENTENCES[topic % len(SENTENCES) :][:4] or SENTENCES[:4]
+    parts = []
+    for _ in range(sentences):
+        roll = rng.random()
+        if roll < 0.5:
+            parts.append(rng.choice(own))
+        elif roll < 0.85:
+            parts.append(_case_sentence(rng))
+        else:
+            parts.append(rng.choice(SENTENCES))
+    return " ".join(parts)
 
 
 def generate(count: int, seed: int = 2026) -> list[Document]:
@@ -154,8 +195,9 @@ def generate(count: int, seed: int = 2026) -> list[Document]:
     while len(documents) < count:
         n = len(documents)
         kind = rng.choices(["sop", "lesson", "article"], weights=[5, 4, 1])[0]
+        topic_number = rng.randrange(len(TOPICS))
         if kind == "sop":
-            topic = rng.choice(TOPICS)
+            topic = TOPICS[topic_number]
             title = f"SOP {n}: {topic}"
             summary = f"How the {rng.choice(DEPARTMENTS)} team handles {topic}."
         elif kind == "lesson":
@@ -170,7 +212,7 @@ def generate(count: int, seed: int = 2026) -> list[Document]:
                 kind=kind,
                 title=title,
                 summary=summary,
-                body=_paragraph(rng, rng.randint(8, 22)),
+                body=_paragraph(rng, rng.randint(8, 22), topic_number),
                 department=rng.choice(DEPARTMENTS),
                 stage=rng.choice(STAGES),
             )

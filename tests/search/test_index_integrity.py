@@ -199,3 +199,16 @@ def test_damaged_index_is_set_aside_and_rebuilt(backend, caplog):
         assert titles(backend, "emu") == {"Emu emergency"}
     assert "unreadable" in caplog.text
     assert (backend.store.root / f"broken-{generation}").exists()
+
+
+def test_a_failure_that_is_not_the_index_is_raised_not_rebuilt(backend, monkeypatch):
+    generation = backend.store.current_generation()
+
+    def broken_search(*args, **kwargs):
+        raise ValueError("a bug, not a damaged index")
+
+    searcher_class = type(backend.store.searcher())
+    monkeypatch.setattr(searcher_class, "search", broken_search)
+    with pytest.raises(ValueError, match="a bug"):
+        titles(backend, "awareness")
+    assert backend.store.current_generation() == generation

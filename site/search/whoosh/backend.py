@@ -42,9 +42,6 @@ def object_key(obj) -> str:
 class WhooshIndex(BaseIndex):
     """Writes to the live index (one commit per change) by default."""
 
-    def __init__(self, backend):
-        super().__init__(backend)
-
     def get_key(self):
         return "whoosh"
 
@@ -143,20 +140,42 @@ class WhooshSearchBackend(BaseSearchBackend):
         compiler = functools.partial(query_compiler_class, analyzer=self.analyzer)
         return super()._search(compiler, query, model_or_queryset, **kwargs)
 
-    def score(self, whoosh_query, model) -> dict:
-        """Primary key → relevance of every document of ``model`` matching the query."""
-        in_model = wq.Term(CONTENT_TYPE_FIELD, model.indexed_get_content_type())
-        to_python = model._meta.pk.to_python
+    def top_scores(self, whoosh_query, model, limit: int) -> list[tuple]:
+        """(primary key, score) of the best ``limit`` documents of ``model``,
+        best first; equal scores keep index order, so pages never overlap."""
 
         def run():
             searcher = self.store.searcher()
             results = searcher.search(
-                whoosh_query, limit=None, filter=in_model, terms=False
+                whoosh_query, limit=limit, filter=self._in_model(model), terms=False
             )
             pks = searcher.reader().column_reader(PK_FIELD)
-            return {to_python(pks[docnum]): score for score, docnum in results.top_n}
+            to_python = model._meta.pk.to_python
+            return [(to_python(pks[docnum]), score) for score, docnum in results.top_n]
 
         return self._with_recovery(run)
+
+    def matching_pks(self, whoosh_query, model) -> list:
+        """Primary keys of every document of ``model`` matching, unscored (fast)."""
+
+        def run():
+            searcher = self.store.searcher()
+            results = searcher.search(
+                whoosh_query,
+                limit=None,
+                filter=self._in_model(model),
+                scored=False,
+                terms=False,
+            )
+            pks = searcher.reader().column_reader(PK_FIELD)
+            to_python = model._meta.pk.to_python
+            return [to_python(pks[docnum]) for docnum in results.docs()]
+
+        return self._with_recovery(run)
+
+    @staticmethod
+    def _in_model(model):
+        return wq.Term(CONTENT_TYPE_FIELD, model.indexed_get_content_type())
 
     def suggest_spelling(self, query_string: str, limit: int = 3) -> list[str]:
         """Corrected versions of the query, best first, from the unstemmed lexicon.
@@ -254,13 +273,16 @@ class WhooshSearchBackend(BaseSearchBackend):
             return run()
         except IndexMissing:
             logger.warning(
-                "No search index at %s: building it from the database.", self.store.root
+                "No search index at %s: building it from the database.",
+                self.store.root,
             )
-        except Exception as error:  # noqa: BLE001 — any read failure means a damaged index
+        except Exception as error:
+            if self.store.is_readable():
+                raise  # not the index's fault
             generation = self.store.current_generation()
             logger.error(
-                "The search index at %s is unreadable (%s: %s); it has been set aside "
-                "and is being rebuilt from the database.",
+                "The search index at %s is unreadable (%s: %s); it has been set "
+                "aside and is being rebuilt from the database.",
                 self.store.root,
                 type(error).__name__,
                 error,

@@ -50,7 +50,9 @@ class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
         return isinstance(self.query, MatchAll)
 
     def whoosh_query(self) -> wq.Query:
-        return self._compile(self.query, 1.0).normalize()
+        if not hasattr(self, "_whoosh_query"):
+            self._whoosh_query = self._compile(self.query, 1.0).normalize()
+        return self._whoosh_query
 
     def _terms(self, words, boost: float, term_class=wq.Term, **options):
         return [

@@ -1,4 +1,9 @@
-"""Search results: Whoosh finds and scores, the database filters, orders and counts."""
+"""Search results: Whoosh finds and ranks, the database filters, orders and counts.
+
+A page of results by relevance asks Whoosh for the best few documents only and
+widens the window until enough of them pass the queryset's filters; counts and
+facets use every match, unscored.
+"""
 
 from collections import OrderedDict
 
@@ -7,56 +12,82 @@ from modelsearch.backends.base import BaseSearchResults, FilterFieldError
 
 from .pk_filter import filter_by_pks
 
+FIRST_WINDOW = 50
+WIDENING = 4
+
 
 class WhooshSearchResults(BaseSearchResults):
     supports_facet = True
 
-    def _scores(self) -> dict | None:
-        """Primary key → score of every matching document; None for "match all"."""
-        compiler = self.query_compiler
-        if compiler.is_match_all:
-            return None
-        if not hasattr(self, "_scores_cache"):
-            self._scores_cache = self.backend.score(
-                compiler.whoosh_query(), compiler.queryset.model
-            )
-        return self._scores_cache
-
     def _clone(self):
         clone = super()._clone()
-        if hasattr(self, "_scores_cache"):
-            clone._scores_cache = self._scores_cache
+        clone._matches_cache = getattr(self, "_matches_cache", None)
         return clone
+
+    def _query(self):
+        return self.query_compiler.whoosh_query()
+
+    def _matches(self) -> list | None:
+        """Keys of every matching document (unscored); None for "match all"."""
+        if self.query_compiler.is_match_all:
+            return None
+        if getattr(self, "_matches_cache", None) is None:
+            self._matches_cache = self.backend.matching_pks(
+                self._query(), self.query_compiler.queryset.model
+            )
+        return self._matches_cache
 
     def _matching_queryset(self):
         queryset = self.query_compiler.queryset
-        scores = self._scores()
-        if scores is None:
-            return queryset
-        return filter_by_pks(queryset, scores)
+        matches = self._matches()
+        return queryset if matches is None else filter_by_pks(queryset, matches)
 
-    def _ordered_pks(self) -> list:
-        scores = self._scores()
-        visible = self._matching_queryset().values_list("pk", flat=True)
-        # Ties break on the key so pages of equal-scored results never overlap.
-        return sorted(visible, key=lambda pk: (-scores[pk], str(pk)))
+    def _ranked(self, queryset, stop: int | None) -> list[tuple]:
+        """(key, score) by relevance for the first ``stop`` results that pass
+        the queryset's filters (all of them when ``stop`` is None)."""
+        model = queryset.model
+        window = FIRST_WINDOW if stop is None else max(FIRST_WINDOW, stop * 2)
+        while True:
+            top = self.backend.top_scores(
+                self._query(), model, None if stop is None else window
+            )
+            allowed = set(
+                filter_by_pks(queryset, [pk for pk, _ in top]).values_list(
+                    "pk", flat=True
+                )
+            )
+            ranked = [(pk, score) for pk, score in top if pk in allowed]
+            exhausted = stop is None or len(top) < window
+            if exhausted or len(ranked) >= stop:
+                return ranked
+            window *= WIDENING
 
     def _do_search(self):
         compiler = self.query_compiler
-        queryset = self._matching_queryset()
+        queryset = compiler.queryset
         if self.prefetch_related:
             queryset = queryset.prefetch_related(*self.prefetch_related)
+        scores = {}
         if compiler.order_by_relevance and not compiler.is_match_all:
-            page = self._ordered_pks()[self.start : self.stop]
-            by_pk = {obj.pk: obj for obj in queryset.filter(pk__in=page)}
-            objects = [by_pk[pk] for pk in page if pk in by_pk]
+            ranked = self._ranked(queryset, self.stop)[self.start : self.stop]
+            scores = dict(ranked)
+            by_pk = {obj.pk: obj for obj in queryset.filter(pk__in=list(scores))}
+            objects = [by_pk[pk] for pk, _ in ranked if pk in by_pk]
         else:
+            queryset = self._matching_queryset()
+            if self.prefetch_related:
+                queryset = queryset.prefetch_related(*self.prefetch_related)
             if not compiler.order_by_relevance and not queryset.query.order_by:
                 # Stable pages (see wagtail/wagtail#3729).
                 queryset = queryset.order_by("-pk")
             objects = list(queryset[self.start : self.stop])
+            if self._score_field and not compiler.is_match_all:
+                keys = {obj.pk for obj in objects}
+                everything = self.backend.top_scores(
+                    self._query(), compiler.queryset.model, None
+                )
+                scores = {pk: score for pk, score in everything if pk in keys}
         if self._score_field:
-            scores = self._scores() or {}
             for obj in objects:
                 setattr(obj, self._score_field, float(scores.get(obj.pk, 0.0)))
         return objects

@@ -126,6 +126,21 @@ class IndexStore:
 
     # -- reading -----------------------------------------------------------
 
+    def is_readable(self) -> bool:
+        """Whether the live generation opens and reads from scratch."""
+        generation = self.current_generation()
+        if generation is None:
+            return False
+        try:
+            index = whoosh_index.open_dir(str(self.root / generation))
+            with index.searcher() as searcher:
+                searcher.doc_count()
+                for _ in zip(range(3), searcher.lexicon("ct"), strict=False):
+                    pass
+        except Exception:
+            return False
+        return True
+
     def searcher(self):
         """A searcher on the live generation, reused per thread while current."""
         index = self.live_index()

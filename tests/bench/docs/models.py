@@ -21,3 +21,6 @@ class BenchDocument(index.Indexed, models.Model):
         index.FilterField("department"),
         index.FilterField("stage"),
     ]
+
+    def __str__(self):
+        return self.title
