@@ -22,6 +22,7 @@ from .results import WhooshSearchResults
 from .schema import (
     CONTENT_TYPE_FIELD,
     PK_FIELD,
+    SCHEMA_VERSION,
     SPELLING_FIELD,
     build_schema,
     text_analyzer,
@@ -140,14 +141,17 @@ class WhooshSearchBackend(BaseSearchBackend):
         compiler = functools.partial(query_compiler_class, analyzer=self.analyzer)
         return super()._search(compiler, query, model_or_queryset, **kwargs)
 
-    def top_scores(self, whoosh_query, model, limit: int) -> list[tuple]:
+    def top_scores(self, whoosh_query, model, limit, prefilter=None) -> list[tuple]:
         """(primary key, score) of the best ``limit`` documents of ``model``,
         best first; equal scores keep index order, so pages never overlap."""
 
         def run():
             searcher = self.store.searcher()
             results = searcher.search(
-                whoosh_query, limit=limit, filter=self._in_model(model), terms=False
+                whoosh_query,
+                limit=limit,
+                filter=self._in_model(model, prefilter),
+                terms=False,
             )
             pks = searcher.reader().column_reader(PK_FIELD)
             to_python = model._meta.pk.to_python
@@ -155,7 +159,7 @@ class WhooshSearchBackend(BaseSearchBackend):
 
         return self._with_recovery(run)
 
-    def matching_pks(self, whoosh_query, model) -> list:
+    def matching_pks(self, whoosh_query, model, prefilter=None) -> list:
         """Primary keys of every document of ``model`` matching, unscored (fast)."""
 
         def run():
@@ -163,7 +167,7 @@ class WhooshSearchBackend(BaseSearchBackend):
             results = searcher.search(
                 whoosh_query,
                 limit=None,
-                filter=self._in_model(model),
+                filter=self._in_model(model, prefilter),
                 scored=False,
                 terms=False,
             )
@@ -173,9 +177,12 @@ class WhooshSearchBackend(BaseSearchBackend):
 
         return self._with_recovery(run)
 
-    @staticmethod
-    def _in_model(model):
-        return wq.Term(CONTENT_TYPE_FIELD, model.indexed_get_content_type())
+    def _in_model(self, model, prefilter=None):
+        in_model = wq.Term(CONTENT_TYPE_FIELD, model.indexed_get_content_type())
+        # A generation built before filter fields existed cannot prefilter.
+        if prefilter is None or self.store.live_schema_version() < SCHEMA_VERSION:
+            return in_model
+        return wq.And([in_model, prefilter])
 
     def suggest_spelling(self, query_string: str, limit: int = 3) -> list[str]:
         """Corrected versions of the query, best first, from the unstemmed lexicon.

@@ -5,6 +5,7 @@ and facets are applied by the database (see ``results``), which keeps every
 Django lookup exact, related-field semantics included.
 """
 
+from django.db.models.sql.where import WhereNode
 from modelsearch.backends.base import BaseSearchQueryCompiler
 from modelsearch.query import (
     And,
@@ -18,8 +19,8 @@ from modelsearch.query import (
 )
 from whoosh import query as wq
 
-from .documents import autocomplete_fields, text_fields
-from .schema import AUTOCOMPLETE_MAX_CHARS, word_analyzer
+from .documents import autocomplete_fields, filter_term, text_fields
+from .schema import AUTOCOMPLETE_MAX_CHARS, FILTER_PREFIX, word_analyzer
 
 # Longest query we analyse; anything beyond is noise and only costs time.
 MAX_QUERY_CHARS = 1000
@@ -53,6 +54,46 @@ class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
         if not hasattr(self, "_whoosh_query"):
             self._whoosh_query = self._compile(self.query, 1.0).normalize()
         return self._whoosh_query
+
+    def prefilter(self) -> wq.Query | None:
+        """The queryset's plain equality filters as a Whoosh filter, or None.
+
+        An optimisation only: the database still applies every filter, so this
+        may leave documents in but must never leave one out. It uses ``exact``
+        and ``in`` lookups on the model's own filter fields, joined by AND.
+        """
+        queryset = self.queryset
+        local = {
+            field.get_attname(queryset.model)
+            for field in queryset.model.get_filterable_search_fields()
+        }
+        base_alias = queryset.query.get_initial_alias()
+        terms = list(self._equalities(queryset.query.where, local, base_alias))
+        return wq.And(terms) if terms else None
+
+    def _equalities(self, node, local, base_alias):
+        if isinstance(node, WhereNode):
+            if node.connector == "AND" and not node.negated:
+                for child in node.children:
+                    yield from self._equalities(child, local, base_alias)
+            return
+        column = getattr(node, "lhs", None)
+        target = getattr(column, "target", None)
+        if (
+            getattr(node, "lookup_name", None) not in ("exact", "in")
+            or getattr(column, "alias", None) != base_alias
+            or target is None
+            or target.attname not in local
+        ):
+            return
+        values = node.rhs if node.lookup_name == "in" else [node.rhs]
+        if not isinstance(values, (list, tuple, set, frozenset)):
+            return
+        words = [filter_term(value) for value in values]
+        if not words or None in words:
+            return
+        name = FILTER_PREFIX + target.attname
+        yield wq.Or([wq.Term(name, word) for word in words])
 
     def _terms(self, words, boost: float, term_class=wq.Term, **options):
         return [

@@ -13,6 +13,7 @@ from modelsearch.index import (
 from .schema import (
     AUTOCOMPLETE_PREFIX,
     CONTENT_TYPE_FIELD,
+    FILTER_PREFIX,
     ID_FIELD,
     PK_FIELD,
     SPELLING_FIELD,
@@ -41,6 +42,15 @@ def _as_texts(value) -> list[str]:
     if isinstance(value, (list, tuple, set)):
         return [text for item in value for text in _as_texts(item)]
     return [str(value)]
+
+
+def filter_term(value) -> str | None:
+    """The indexed form of a filter value; None for types not kept exactly."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, str)):
+        return str(value)
+    return None
 
 
 def _related_objects(value) -> list:
@@ -78,6 +88,10 @@ def build_document(obj) -> dict[str, str]:
         PK_FIELD: str(obj.pk),
         CONTENT_TYPE_FIELD: " ".join(content_type_chain(model)),
     }
+    for field in model.get_filterable_search_fields():
+        term = filter_term(field.get_value(obj))
+        if term is not None:
+            document[FILTER_PREFIX + field.get_attname(model)] = term
     for name, parts in texts.items():
         if parts:
             document[TEXT_PREFIX + name] = "\n".join(parts)

@@ -33,7 +33,9 @@ class WhooshSearchResults(BaseSearchResults):
             return None
         if getattr(self, "_matches_cache", None) is None:
             self._matches_cache = self.backend.matching_pks(
-                self._query(), self.query_compiler.queryset.model
+                self._query(),
+                self.query_compiler.queryset.model,
+                self.query_compiler.prefilter(),
             )
         return self._matches_cache
 
@@ -49,7 +51,10 @@ class WhooshSearchResults(BaseSearchResults):
         window = FIRST_WINDOW if stop is None else max(FIRST_WINDOW, stop * 2)
         while True:
             top = self.backend.top_scores(
-                self._query(), model, None if stop is None else window
+                self._query(),
+                model,
+                None if stop is None else window,
+                self.query_compiler.prefilter(),
             )
             allowed = set(
                 filter_by_pks(queryset, [pk for pk, _ in top]).values_list(

@@ -19,6 +19,10 @@ from whoosh.lang import has_stemmer
 from whoosh.support.charset import accent_map
 
 TEXT_PREFIX = "t__"
+FILTER_PREFIX = "f__"
+# Bumped when documents gain fields that queries rely on; a generation built
+# before knows nothing of them (see storage.SCHEMA_FILE).
+SCHEMA_VERSION = 2
 AUTOCOMPLETE_PREFIX = "a__"
 SPELLING_FIELD = "spell"
 ID_FIELD = "id"
@@ -61,6 +65,7 @@ def build_schema(language: str = "en", stemming: bool = True) -> fields.Schema:
         fields.TEXT(analyzer=text_analyzer(language, stemming), phrase=True),
         glob=True,
     )
+    schema.add(FILTER_PREFIX + "*", fields.ID(), glob=True)
     schema.add(
         AUTOCOMPLETE_PREFIX + "*",
         fields.TEXT(analyzer=autocomplete_analyzer(), phrase=False),

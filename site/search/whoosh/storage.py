@@ -26,6 +26,8 @@ from pathlib import Path
 
 from whoosh import index as whoosh_index
 
+from .schema import SCHEMA_VERSION
+
 logger = logging.getLogger(__name__)
 
 WRITE_TIMEOUT = 30.0
@@ -33,6 +35,7 @@ CURRENT = "CURRENT"
 REBUILDING = "REBUILDING"
 PENDING = "PENDING"
 REBUILD_LOCK = "rebuild.lock"
+SCHEMA_FILE = "DESKBOOK_SCHEMA"
 
 
 class IndexMissing(Exception):
@@ -89,7 +92,16 @@ class IndexStore:
         path = self.root / name
         path.mkdir(parents=True)
         whoosh_index.create_in(str(path), self.schema)
+        (path / SCHEMA_FILE).write_text(str(SCHEMA_VERSION))
         return name
+
+    def live_schema_version(self) -> int:
+        """The document layout of the live generation (1 before versions)."""
+        generation = self.current_generation()
+        try:
+            return int((self.root / generation / SCHEMA_FILE).read_text())
+        except (TypeError, FileNotFoundError, ValueError):
+            return 1
 
     def open(self, generation: str) -> whoosh_index.FileIndex:
         if generation not in self._opened:
