@@ -228,7 +228,7 @@ class WhooshSearchBackend(BaseSearchBackend):
         if generation is None:
             # Nothing to update yet: the first search builds the index from the
             # database, and the journal brings these changes in after.
-            logger.info("No search index yet; update kept in %s.", PENDING)
+            logger.debug("No search index yet; update kept in %s.", PENDING)
             store.append_keys(PENDING, keys)
         else:
             try:
