@@ -8,19 +8,11 @@ import threading
 import pytest
 from django.core.management import call_command
 from wagtail.models import Page
-from wagtail.search.backends import get_search_backend
 
 from deskbook.articles.models import ArticleIndexPage
 from deskbook.search.whoosh import storage
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def backend(site_tree):
-    backend = get_search_backend()
-    backend.rebuild()
-    return backend
 
 
 def titles(backend, words, queryset=None):

@@ -4,7 +4,6 @@ decides, so the prefilter may only ever leave documents in."""
 import pytest
 from django.db.models import Q
 from wagtail.models import Page
-from wagtail.search.backends import get_search_backend
 
 from deskbook.search.whoosh.storage import SCHEMA_FILE
 from tests.search.pages import add_page
@@ -12,13 +11,10 @@ from tests.search.pages import add_page
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def backend(site_tree):
-    backend = get_search_backend()
-    backend.rebuild()
+@pytest.fixture(autouse=True)
+def toll_pages(backend):
     add_page("awareness", "Toll scam alert", "toll payment message")
     add_page("knowledge-base", "Toll dispute SOP", "toll payment dispute")
-    return backend
 
 
 def prefilter_of(backend, queryset):

@@ -2,7 +2,6 @@
 
 import pytest
 from wagtail.models import Page
-from wagtail.search.backends import get_search_backend
 from whoosh import query as wq
 
 pytestmark = pytest.mark.django_db
@@ -33,13 +32,6 @@ def leaves(query):
     yield query
     for child in query.children():
         yield from leaves(child)
-
-
-@pytest.fixture
-def backend(site_tree):
-    backend = get_search_backend()
-    backend.rebuild()
-    return backend
 
 
 @pytest.mark.parametrize("text", ODD_QUERIES)

@@ -1,14 +1,6 @@
 import pytest
-from wagtail.search.backends import get_search_backend
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def backend(site_tree):
-    backend = get_search_backend()
-    backend.rebuild()
-    return backend
 
 
 def test_misspelt_word_gets_a_real_word_suggestion(backend):

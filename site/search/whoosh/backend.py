@@ -144,36 +144,29 @@ class WhooshSearchBackend(BaseSearchBackend):
     def top_scores(self, whoosh_query, model, limit, prefilter=None) -> list[tuple]:
         """(primary key, score) of the best ``limit`` documents of ``model``,
         best first; equal scores keep index order, so pages never overlap."""
+        return self._search_keys(
+            whoosh_query, model, prefilter, limit=limit, scored=True
+        )
 
+    def matching_pks(self, whoosh_query, model, prefilter=None) -> list:
+        """Primary keys of every document of ``model`` matching, unscored (fast)."""
+        found = self._search_keys(
+            whoosh_query, model, prefilter, limit=None, scored=False
+        )
+        return [pk for pk, _ in found]
+
+    def _search_keys(self, whoosh_query, model, prefilter, **options) -> list[tuple]:
         def run():
             searcher = self.store.searcher()
             results = searcher.search(
                 whoosh_query,
-                limit=limit,
                 filter=self._in_model(model, prefilter),
                 terms=False,
+                **options,
             )
             pks = searcher.reader().column_reader(PK_FIELD)
             to_python = model._meta.pk.to_python
             return [(to_python(pks[docnum]), score) for score, docnum in results.top_n]
-
-        return self._with_recovery(run)
-
-    def matching_pks(self, whoosh_query, model, prefilter=None) -> list:
-        """Primary keys of every document of ``model`` matching, unscored (fast)."""
-
-        def run():
-            searcher = self.store.searcher()
-            results = searcher.search(
-                whoosh_query,
-                limit=None,
-                filter=self._in_model(model, prefilter),
-                scored=False,
-                terms=False,
-            )
-            pks = searcher.reader().column_reader(PK_FIELD)
-            to_python = model._meta.pk.to_python
-            return [to_python(pks[docnum]) for docnum in results.docs()]
 
         return self._with_recovery(run)
 
