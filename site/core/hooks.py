@@ -15,6 +15,12 @@ Each name below is a Wagtail hook (``wagtail.hooks.register(NAME, order=...)``):
     ``fn() -> list[tuple[str, str, list[str]]]``: (key, label, page model labels)
     for the "kind" facet of the site search, e.g.
     ``("sop", "SOPs", ["kb.SOPPage"])``.
+``SEARCH_FACETS``
+    ``fn() -> list[tuple[str, str, str, str, dict]]``: (key, label, page model
+    label, field name, choices) for a field facet of the site search, e.g.
+    ``("department", "Department", "kb.SOPPage", "department", Department.choices)``.
+    The field must be an ``index.FilterField`` of that model; apps declaring the
+    same key share one facet.
 """
 
 from wagtail import hooks
@@ -23,6 +29,7 @@ BOOTSTRAP = "deskbook_bootstrap"
 SEED_DEMO = "deskbook_seed_demo"
 ROLE_PERMISSIONS = "deskbook_role_permissions"
 SEARCH_KINDS = "deskbook_search_kinds"
+SEARCH_FACETS = "deskbook_search_facets"
 
 
 def run(name: str, **kwargs) -> list:

@@ -26,3 +26,8 @@ def search_kinds() -> list[SearchKind]:
         for contribution in hooks.run(hooks.SEARCH_KINDS)
         for key, label, model_labels in contribution
     ]
+
+
+def kind_labels(kinds: list[SearchKind]) -> dict[int, str]:
+    """Kind label by content type id, to label each hit."""
+    return {ct: kind.label for kind in kinds for ct in kind.content_type_ids()}

@@ -7,9 +7,11 @@ from wagtail.models import Page
 from deskbook.core.visibility import viewable_by
 
 
-def searchable_pages(user):
-    """Live pages ``user`` may view: the only pages the search ever looks at."""
-    return viewable_by(Page.objects.live().specific(), user)
+def searchable_pages(user, model=Page):
+    """Live pages ``user`` may view: the only pages the search ever looks at
+    (of one page model, for the facets that model carries)."""
+    pages = viewable_by(model.objects.live(), user)
+    return pages.specific() if model is Page else pages
 
 
 def searchable_text(page) -> str:

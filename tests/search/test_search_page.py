@@ -1,12 +1,14 @@
 """The /search/ page: what each visitor may find, and how it reads."""
 
+import re
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.search.backends import get_search_backend
 
 from deskbook.core.roles import COLLECTOR
-from tests.search.pages import add_page
+from tests.search.pages import add_page, fresh_index
 
 pytestmark = pytest.mark.django_db
 
@@ -15,7 +17,7 @@ SECRET = "zanzibarite"  # a word only a staff-only page contains
 
 @pytest.fixture
 def pages(site_tree):
-    get_search_backend().rebuild()
+    fresh_index()
     add_page(
         "awareness",
         "Fake settlement accounts",
@@ -44,6 +46,16 @@ def search(client, **params):
     return response
 
 
+def facet_counts(response, key: str) -> dict[str, int]:
+    groups = [group for group in response.context["facets"] if group.key == key]
+    return {option.value: option.count for group in groups for option in group.options}
+
+
+def skip_without_spelling():
+    if not hasattr(get_search_backend(), "suggest_spelling"):
+        pytest.skip("the active search backend offers no spelling suggestions")
+
+
 def test_anonymous_visitor_finds_public_articles(client, pages):
     html = search(client, q="payment").content.decode()
     assert "Fake settlement accounts" in html
@@ -65,8 +77,9 @@ def test_anonymous_visitor_never_sees_staff_pages_in_hits_counts_or_snippets(
 
 def test_anonymous_visitor_never_sees_staff_kinds_in_the_facets(client, pages):
     response = search(client, q="payment")
-    kinds = {kind.key: count for kind, count in response.context["kinds"]}
-    assert kinds == {"article": 2}
+    assert facet_counts(response, "kind") == {"article": 2}
+    html = response.content.decode()
+    assert "Lessons" not in html.split('class="facets"')[1].split("</nav>")[0]
 
 
 def test_collector_finds_staff_pages_with_facet_counts(client_as, pages):
@@ -74,20 +87,35 @@ def test_collector_finds_staff_pages_with_facet_counts(client_as, pages):
     html = response.content.decode()
     assert "Lesson: payment plan default" in html
     assert "3 results for “payment”" in html
-    kinds = {kind.key: count for kind, count in response.context["kinds"]}
-    assert kinds == {"article": 2, "sop": 1}
+    assert facet_counts(response, "kind") == {"article": 2, "lesson": 1}
 
 
-def test_kind_filter_narrows_the_results(client_as, pages):
-    html = search(client_as(COLLECTOR), q="payment", kind="article").content.decode()
+def test_collector_finds_knowledge_base_pages(client_as, pages):
+    html = search(client_as(COLLECTOR), q=SECRET).content.decode()
+    assert "Right-party verification" in html
+    assert f">{SECRET}</mark>" in html
+
+
+def test_kind_filter_narrows_the_results_but_keeps_other_kinds_reachable(
+    client_as, pages
+):
+    response = search(client_as(COLLECTOR), q="payment", kind="article")
+    html = response.content.decode()
     assert "2 results for “payment” in Articles" in html
     assert "Lesson: payment plan default" not in html
+    assert facet_counts(response, "kind") == {"article": 2, "lesson": 1}
 
 
-def test_snippets_highlight_the_stemmed_query(client, pages):
-    html = search(client, q="payments").content.decode()
-    assert '<mark class="match hit' in html or "<mark" in html
-    assert "payment</mark>" in html
+def test_unknown_kind_is_ignored(client, pages):
+    html = search(client, q="payment", kind="nonsense").content.decode()
+    assert "2 results for “payment”" in html
+
+
+def test_snippets_mark_the_query_words(client, pages):
+    html = search(client, q="payment").content.decode()
+    snippets = re.findall(r'<p class="hit__snippet">(.*?)</p>', html)
+    assert len(snippets) == 2
+    assert all(re.search(r'<mark class="hit[^"]*">payment</mark>', s) for s in snippets)
 
 
 def test_user_without_a_staff_role_sees_only_public_pages(
@@ -103,6 +131,7 @@ def test_user_without_a_staff_role_sees_only_public_pages(
 def test_suggestion_is_offered_only_from_pages_the_user_may_view(
     client, client_as, pages
 ):
+    skip_without_spelling()
     misspelt = "zanzibarrite"
     anonymous = search(client, q=misspelt)
     assert anonymous.context["suggestion"] is None
@@ -112,9 +141,12 @@ def test_suggestion_is_offered_only_from_pages_the_user_may_view(
 
 
 def test_suggestion_for_a_public_typo(client, pages):
+    skip_without_spelling()
     response = search(client, q="couryer")
     assert response.context["suggestion"] == "courier"
-    assert "Did you mean" in response.content.decode()
+    assert 'Did you mean <a href="?q=courier">courier</a>?' in (
+        response.content.decode()
+    )
 
 
 def test_autocomplete_returns_visible_titles_only(client, client_as, pages):
@@ -126,6 +158,10 @@ def test_autocomplete_returns_visible_titles_only(client, client_as, pages):
         "/knowledge-base/right-party-verification/"
     )
     assert staff["results"][0]["kind"] == "SOPs"
+
+
+def test_autocomplete_ignores_one_letter(client, pages):
+    assert client.get("/search/autocomplete/", {"q": "R"}).json() == {"results": []}
 
 
 @pytest.mark.parametrize(
@@ -166,7 +202,7 @@ def test_empty_query_shows_the_form_only(client, pages):
 
 
 def test_pagination_splits_results_ten_to_a_page(client, site_tree):
-    get_search_backend().rebuild()
+    fresh_index()
     for n in range(13):
         add_page(
             "awareness", f"Phishing alert {n}", "phishing text message", f"phishing-{n}"
@@ -177,6 +213,15 @@ def test_pagination_splits_results_ten_to_a_page(client, site_tree):
     second = search(client, q="phishing", page=2)
     assert len(second.context["hits"]) == 3
     assert search(client, q="phishing", page="nonsense").context["results"].number == 1
+    assert search(client, q="phishing", page=99).context["results"].number == 2
+
+
+def test_page_links_keep_the_kind(client, site_tree):
+    fresh_index()
+    for n in range(11):
+        add_page("awareness", f"Smishing alert {n}", "smishing", f"smishing-{n}")
+    html = search(client, q="smishing", kind="article").content.decode()
+    assert 'href="?q=smishing&amp;kind=article&amp;page=2"' in html
 
 
 def test_broken_backend_says_search_is_unavailable(client, pages, monkeypatch):
@@ -184,12 +229,15 @@ def test_broken_backend_says_search_is_unavailable(client, pages, monkeypatch):
         raise RuntimeError("index on fire")
 
     monkeypatch.setattr(type(get_search_backend()), "search", fail)
+    monkeypatch.setattr(type(get_search_backend()), "autocomplete", fail)
     html = search(client, q="payment").content.decode()
     assert "Search is unavailable right now" in html
+    response = client.get("/search/autocomplete/", {"q": "payment"})
+    assert response.json() == {"results": []}
 
 
 def test_query_count_does_not_grow_with_matches(client, site_tree):
-    get_search_backend().rebuild()
+    fresh_index()
     for n in range(3):
         add_page(
             "awareness", f"Vishing alert {n}", "vishing phone call", f"vishing-{n}"
@@ -204,3 +252,15 @@ def test_query_count_does_not_grow_with_matches(client, site_tree):
     with CaptureQueriesContext(connection) as many:
         search(client, q="vishing")
     assert len(many) == len(few)
+
+
+def test_failing_suggestion_leaves_the_results(client, pages, monkeypatch):
+    skip_without_spelling()
+
+    def fail(*args, **kwargs):
+        raise RuntimeError("lexicon unreadable")
+
+    monkeypatch.setattr(type(get_search_backend()), "suggest_spelling", fail)
+    response = search(client, q="couryer payment")
+    assert response.context["suggestion"] is None
+    assert "Search is unavailable" not in response.content.decode()

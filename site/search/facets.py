@@ -1,0 +1,83 @@
+"""Field facets of the site search (department, collection stage, tag …),
+declared by the apps through the ``deskbook_search_facets`` hook."""
+
+import logging
+from dataclasses import dataclass
+
+from django.apps import apps
+from django.core.exceptions import FieldDoesNotExist, ValidationError
+
+from deskbook.core import hooks
+
+logger = logging.getLogger(__name__)
+
+# Query-string names the search page already uses for itself.
+RESERVED_KEYS = {"q", "page", "kind"}
+MAX_VALUE_CHARS = 100
+
+
+@dataclass(frozen=True)
+class SearchFacet:
+    """One page model's filter field, offered as a facet under ``key``."""
+
+    key: str
+    label: str
+    model_label: str
+    field_name: str
+    choices: tuple[tuple, ...] = ()
+
+    @property
+    def model(self):
+        return apps.get_model(self.model_label)
+
+    def parse(self, raw: str):
+        """The field value a query-string value names; ValueError if it names none."""
+        try:
+            field = self.model._meta.get_field(self.field_name)
+            return field.to_python(raw[:MAX_VALUE_CHARS])
+        except (FieldDoesNotExist, ValidationError) as error:
+            raise ValueError(raw) from error
+
+    def value_label(self, value) -> str:
+        return dict(self.choices).get(value, str(value))
+
+
+@dataclass(frozen=True)
+class FacetOption:
+    value: str
+    label: str
+    count: int
+    url: str
+    selected: bool
+
+
+@dataclass(frozen=True)
+class FacetGroup:
+    """A facet as the search page shows it: options that have hits, with counts."""
+
+    key: str
+    label: str
+    options: list[FacetOption]
+    all_url: str
+    all_count: int | None = None
+
+    @property
+    def selected(self) -> bool:
+        return any(option.selected for option in self.options)
+
+
+def search_facets() -> dict[str, list[SearchFacet]]:
+    """Declared facets by key, in hook order."""
+    facets: dict[str, list[SearchFacet]] = {}
+    for contribution in hooks.run(hooks.SEARCH_FACETS):
+        for key, label, model_label, field_name, choices in contribution:
+            if key in RESERVED_KEYS:
+                logger.warning("Search facet %r ignored: the name is taken", key)
+                continue
+            if callable(choices):
+                choices = choices()
+            facet = SearchFacet(
+                key, label, model_label, field_name, tuple(dict(choices or {}).items())
+            )
+            facets.setdefault(key, []).append(facet)
+    return facets

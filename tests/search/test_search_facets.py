@@ -1,0 +1,121 @@
+"""Field facets declared by apps, counted within what the visitor may view."""
+
+import pytest
+from wagtail import hooks
+
+from deskbook.core.hooks import SEARCH_FACETS
+from deskbook.core.roles import COLLECTOR
+from deskbook.search.models import SearchGap
+from tests.search.pages import add_page, fresh_index
+
+pytestmark = pytest.mark.django_db
+
+# Until pages carry a department or a collection stage, any filter field shows
+# how a facet behaves: "show in menus" is one every page has.
+IN_MENUS = {True: "In menus", False: "Not in menus"}
+
+
+def menu_facets():
+    return [
+        ("menu", "Menus", "articles.ArticleIndexPage", "show_in_menus", IN_MENUS),
+        ("menu", "Menus", "kb.KnowledgeBaseIndexPage", "show_in_menus", IN_MENUS),
+    ]
+
+
+@pytest.fixture
+def facets():
+    with hooks.register_temporarily(SEARCH_FACETS, menu_facets):
+        yield
+
+
+@pytest.fixture
+def pages(site_tree):
+    fresh_index()
+    add_page("awareness", "Parcel fee scam", "A parcel fee text.", show_in_menus=True)
+    add_page("awareness", "Parcel tracking scam", "A fake parcel link.")
+    add_page("knowledge-base", "Parcel returns SOP", "Returned parcel letters.")
+    add_page(
+        "knowledge-base", "Parcel tracing SOP", "Tracing a parcel.", show_in_menus=True
+    )
+
+
+def search(client, **params):
+    response = client.get("/search/", params)
+    assert response.status_code == 200
+    return response
+
+
+def counts(response, key: str) -> dict[str, int]:
+    groups = [group for group in response.context["facets"] if group.key == key]
+    return {option.label: option.count for group in groups for option in group.options}
+
+
+def test_facet_counts_only_pages_the_visitor_may_view(client, client_as, pages, facets):
+    assert counts(search(client, q="parcel"), "menu") == {
+        "In menus": 1,
+        "Not in menus": 1,
+    }
+    assert counts(search(client_as(COLLECTOR), q="parcel"), "menu") == {
+        "In menus": 2,
+        "Not in menus": 2,
+    }
+
+
+def test_picking_a_value_narrows_results_and_the_other_facets(client_as, pages, facets):
+    response = search(client_as(COLLECTOR), q="parcel", menu="True")
+    titles = {hit["page"].title for hit in response.context["hits"]}
+    assert titles == {"Parcel fee scam", "Parcel tracing SOP"}
+    assert counts(response, "kind") == {"Articles": 1, "SOPs": 1}
+    # The picked facet keeps its other values reachable.
+    assert counts(response, "menu") == {"In menus": 2, "Not in menus": 2}
+    html = response.content.decode()
+    assert "2 results for “parcel” · Menus: In menus" in html
+    assert 'href="?q=parcel&amp;menu=True&amp;kind=article"' in html
+
+
+def test_facet_and_kind_combine(client_as, pages, facets):
+    response = search(client_as(COLLECTOR), q="parcel", menu="False", kind="sop")
+    titles = [hit["page"].title for hit in response.context["hits"]]
+    assert titles == ["Parcel returns SOP"]
+
+
+def test_anonymous_picking_a_value_never_reaches_staff_pages(client, pages, facets):
+    response = search(client, q="parcel", menu="True")
+    assert [hit["page"].title for hit in response.context["hits"]] == [
+        "Parcel fee scam"
+    ]
+    assert "Parcel tracing SOP" not in response.content.decode()
+
+
+def test_facet_without_hits_is_not_shown(client, pages):
+    lessons_only = [
+        ("menu", "Menus", "lessons.LessonIndexPage", "show_in_menus", IN_MENUS)
+    ]
+    with hooks.register_temporarily(SEARCH_FACETS, lambda: lessons_only):
+        response = search(client, q="parcel")
+    assert [group.key for group in response.context["facets"]] == ["kind"]
+
+
+def test_value_the_field_cannot_hold_is_ignored(client, pages, facets):
+    response = search(client, q="parcel", menu="banana")
+    assert response.context["results"].paginator.count == 2
+
+
+def test_wrongly_declared_facet_leaves_the_search_working(client, pages):
+    not_a_filter = [("intro", "Intro", "articles.ArticleIndexPage", "intro", {})]
+    with hooks.register_temporarily(SEARCH_FACETS, lambda: not_a_filter):
+        response = search(client, q="parcel")
+    assert response.context["results"].paginator.count == 2
+    assert [group.key for group in response.context["facets"]] == ["kind"]
+
+
+def test_facet_may_not_take_a_name_the_page_uses(client, pages):
+    taken = [("page", "Page", "articles.ArticleIndexPage", "show_in_menus", {})]
+    with hooks.register_temporarily(SEARCH_FACETS, lambda: taken):
+        response = search(client, q="parcel", page="1")
+    assert [group.key for group in response.context["facets"]] == ["kind"]
+
+
+def test_narrowed_searches_are_not_recorded_again(client, pages, facets):
+    search(client, q="garnishee", menu="True")
+    assert not SearchGap.objects.exists()
