@@ -1,14 +1,26 @@
+from django.urls import include, path, reverse
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 
-from deskbook.core.hooks import BOOTSTRAP, SEARCH_KINDS
-from deskbook.core.pagetree import ensure_section
+from deskbook.core.hooks import (
+    BOOTSTRAP,
+    ROLE_PERMISSIONS,
+    SEARCH_FACETS,
+    SEARCH_KINDS,
+    SEED_DEMO,
+)
+from deskbook.core.pagetree import ensure_section, grant_page_permissions
+from deskbook.core.roles import EDITOR, MANAGER, TEAM_LEAD
 
-from .models import KnowledgeBaseIndexPage
+from . import admin_urls
+from .demo import seed_knowledge_base
+from .models import Department, KnowledgeBaseIndexPage, Segment, Stage
+from .panels import OutstandingAcknowledgementsPanel, OwnedReviewsDuePanel
 
 
 @hooks.register(BOOTSTRAP, order=20)
 def bootstrap_knowledge_base():
-    ensure_section(
+    knowledge_base = ensure_section(
         KnowledgeBaseIndexPage,
         slug="knowledge-base",
         title="Knowledge base",
@@ -18,8 +30,82 @@ def bootstrap_knowledge_base():
         ),
         staff_only=True,
     )
+    # Editors write and revise SOPs and submit them; Managers approve and publish.
+    grant_page_permissions(knowledge_base, EDITOR, ["add", "change"])
+
+
+@hooks.register(ROLE_PERMISSIONS)
+def knowledge_base_role_permissions():
+    return {
+        MANAGER: [
+            "kb.view_acknowledgementrequest",
+            "kb.view_all_outstanding_acknowledgements",
+            "kb.view_sopstatus",
+        ],
+        # A team lead's report shows their own teams only.
+        TEAM_LEAD: ["kb.view_acknowledgementrequest"],
+        EDITOR: ["kb.view_sopstatus"],
+    }
 
 
 @hooks.register(SEARCH_KINDS)
 def knowledge_base_search_kinds():
-    return [("sop", "SOPs", ["kb.KnowledgeBaseIndexPage"])]
+    return [("sop", "SOPs", ["kb.SOPPage"])]
+
+
+@hooks.register(SEARCH_FACETS)
+def knowledge_base_search_facets():
+    return [
+        ("department", "Department", "kb.SOPPage", "department", Department.choices),
+        ("stage", "Collection stage", "kb.SOPPage", "stage", Stage.choices),
+        ("segment", "Debtor segment", "kb.SOPPage", "segment", Segment.choices),
+    ]
+
+
+@hooks.register("register_admin_urls")
+def register_knowledge_base_reports():
+    return [path("reports/kb/", include(admin_urls, namespace="kb_reports"))]
+
+
+class PermissionMenuItem(MenuItem):
+    def __init__(self, *args, permission: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.permission = permission
+
+    def is_shown(self, request):
+        return request.user.has_perm(self.permission)
+
+
+@hooks.register("register_reports_menu_item")
+def outstanding_acknowledgements_menu_item():
+    return PermissionMenuItem(
+        "SOP acknowledgements",
+        reverse("kb_reports:outstanding_acknowledgements"),
+        name="sop-acknowledgements",
+        icon_name="tick",
+        order=1400,
+        permission="kb.view_acknowledgementrequest",
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def reviews_due_menu_item():
+    return PermissionMenuItem(
+        "SOPs due for review",
+        reverse("kb_reports:reviews_due"),
+        name="sops-due-for-review",
+        icon_name="time",
+        order=1410,
+        permission="kb.view_sopstatus",
+    )
+
+
+@hooks.register("construct_homepage_panels")
+def add_knowledge_base_panels(request, panels):
+    panels.append(OutstandingAcknowledgementsPanel(request))
+    panels.append(OwnedReviewsDuePanel(request))
+
+
+@hooks.register(SEED_DEMO, order=20)
+def seed_knowledge_base_demo(*, size, log):
+    seed_knowledge_base(size=size, log=log)

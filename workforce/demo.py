@@ -4,7 +4,11 @@ import datetime
 import itertools
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
+from django.contrib.auth.models import Group
 from django.utils.text import slugify
+
+from deskbook.core.roles import COLLECTOR
 
 from .models import Channel, CollectionStage, Staff, Team
 
@@ -90,6 +94,7 @@ def seed_teams_and_staff(*, size: str = "small", log=print) -> None:
             )
     Staff.objects.bulk_create(to_create)
     _link_demo_people()
+    _give_collectors_accounts()
     log(f"  workforce: {Team.objects.count()} teams, {Staff.objects.count()} staff")
 
 
@@ -119,3 +124,33 @@ def _link_demo_people() -> None:
         if title == Staff.JobTitle.TEAM_LEAD and team is not None:
             team.lead = user
             team.save(update_fields=["lead"])
+
+
+COLLECTOR_TITLES = (Staff.JobTitle.DESK_COLLECTOR, Staff.JobTitle.FIELD_COLLECTOR)
+
+
+def _give_collectors_accounts() -> None:
+    """Collectors have accounts (no usable password in the demo), so their SOP
+    acknowledgements, scores and shifts have someone to belong to."""
+    User = get_user_model()
+    staff = list(Staff.objects.filter(job_title__in=COLLECTOR_TITLES, user=None))
+    if not staff:
+        return
+    unusable = make_password(None)
+    users = User.objects.bulk_create(
+        User(
+            username=member.employee_number.lower(),
+            first_name=member.first_name,
+            last_name=member.last_name,
+            email=member.email,
+            password=unusable,
+        )
+        for member in staff
+    )
+    users = User.objects.filter(username__in=[user.username for user in users])
+    by_username = {user.username: user for user in users}
+    for member in staff:
+        member.user = by_username[member.employee_number.lower()]
+    Staff.objects.bulk_update(staff, ["user"])
+    collector = Group.objects.get(name=COLLECTOR)
+    collector.user_set.add(*users)

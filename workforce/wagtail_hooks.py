@@ -1,9 +1,10 @@
 from wagtail import hooks
 
-from deskbook.core.hooks import ROLE_PERMISSIONS, SEED_DEMO
+from deskbook.core.hooks import ROLE_PERMISSIONS, SEED_DEMO, TEAM_DIRECTORY
 from deskbook.core.roles import MANAGER, TEAM_LEAD
 
 from .demo import seed_teams_and_staff
+from .team_directory import WorkforceTeamDirectory
 from .views import WorkforceViewSetGroup
 
 
@@ -26,3 +27,8 @@ def workforce_role_permissions():
 @hooks.register(SEED_DEMO, order=10)
 def seed_workforce(*, size, log):
     seed_teams_and_staff(size=size, log=log)
+
+
+@hooks.register(TEAM_DIRECTORY)
+def workforce_team_directory():
+    return WorkforceTeamDirectory()

@@ -21,6 +21,10 @@ Each name below is a Wagtail hook (``wagtail.hooks.register(NAME, order=...)``):
     ``("department", "Department", "kb.SOPPage", "department", Department.choices)``.
     The field must be an ``index.FilterField`` of that model; apps declaring the
     same key share one facet.
+``TEAM_DIRECTORY``
+    ``fn() -> TeamDirectory`` (see ``deskbook.core.teams``): who is in which team,
+    for reports of apps that must not import the one keeping teams. The first
+    registered provider is used.
 """
 
 from wagtail import hooks
@@ -30,6 +34,7 @@ SEED_DEMO = "deskbook_seed_demo"
 ROLE_PERMISSIONS = "deskbook_role_permissions"
 SEARCH_KINDS = "deskbook_search_kinds"
 SEARCH_FACETS = "deskbook_search_facets"
+TEAM_DIRECTORY = "deskbook_team_directory"
 
 
 def run(name: str, **kwargs) -> list:

@@ -16,6 +16,7 @@ class SectionIndexPage(Page):
     search_fields = Page.search_fields + [index.SearchField("intro")]
 
     children_per_page = 20
+    children_order: tuple[str, ...] = ("-first_published_at",)
 
     class Meta:
         abstract = True
@@ -23,7 +24,7 @@ class SectionIndexPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         children = viewable_by(
-            self.get_children().live().specific().order_by("-first_published_at"),
+            self.get_children().live().specific().order_by(*self.children_order),
             request.user,
         )
         paginator = Paginator(children, self.children_per_page)

@@ -1,4 +1,4 @@
-"""Dashboard panels contributed by the core."""
+"""Dashboard panels contributed by the core, and the base the apps' panels share."""
 
 from wagtail.admin.ui.components import Component
 from wagtail.models import Site
@@ -7,15 +7,19 @@ from .roles import STAFF_ROLES
 from .visibility import viewable_by
 
 
-class WelcomePanel(Component):
+class DashboardPanel(Component):
+    """A panel of the admin dashboard, drawn for the signed-in user."""
+
+    def __init__(self, request):
+        self.request = request
+
+
+class WelcomePanel(DashboardPanel):
     """Who you are here and where to go: your roles and the sections you may read."""
 
     name = "deskbook_welcome"
     order = 50
     template_name = "core/panels/welcome.html"
-
-    def __init__(self, request):
-        self.request = request
 
     def get_context_data(self, parent_context=None):
         user = self.request.user

@@ -5,7 +5,7 @@ from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
 from deskbook.articles.models import ArticleIndexPage
-from kb.models import KnowledgeBaseIndexPage
+from kb.models import SOPPage
 from lessons.models import LessonIndexPage
 
 
@@ -23,17 +23,15 @@ def add_page(
 ):
     """A live page under a section (page type rules are the admin's concern)."""
     section = Page.objects.get(slug=section_slug)
-    page_class = {
-        "awareness": ArticleIndexPage,
-        "knowledge-base": KnowledgeBaseIndexPage,
-        "lessons": LessonIndexPage,
-    }[section_slug]
-    page = page_class(
-        title=title,
-        slug=slug or slugify(title),
-        intro=f"<p>{text}</p>",
-        **fields,
+    if section_slug == "knowledge-base":
+        fields = {"summary": text, "body": text, "department": "operations", **fields}
+    else:
+        page_class = {"awareness": ArticleIndexPage, "lessons": LessonIndexPage}
+        fields = {"intro": f"<p>{text}</p>", **fields}
+    page_class = (
+        SOPPage if section_slug == "knowledge-base" else page_class[section_slug]
     )
+    page = page_class(title=title, slug=slug or slugify(title), **fields)
     section.add_child(instance=page)
     page.save_revision().publish()
     return page

@@ -18,7 +18,7 @@ IN_MENUS = {True: "In menus", False: "Not in menus"}
 def menu_facets():
     return [
         ("menu", "Menus", "articles.ArticleIndexPage", "show_in_menus", IN_MENUS),
-        ("menu", "Menus", "kb.KnowledgeBaseIndexPage", "show_in_menus", IN_MENUS),
+        ("menu", "Menus", "kb.SOPPage", "show_in_menus", IN_MENUS),
     ]
 
 

@@ -1,0 +1,235 @@
+"""Admin reports of the knowledge base: outstanding acknowledgements, reviews due."""
+
+import datetime
+
+import django_filters
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.db.models import Count, F, QuerySet
+from django.utils import timezone
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn, UserColumn
+from wagtail.admin.views.reports import ReportView
+from wagtail.permission_policies import ModelPermissionPolicy
+
+from deskbook.core.roles import STAFF_ROLES
+from deskbook.core.teams import team_directory
+
+from .models import AcknowledgementRequest, Department, SOPPage, SOPStatus
+from .selectors import outstanding_acknowledgements, sops_due_for_review
+
+SEE_EVERYONE = "kb.view_all_outstanding_acknowledgements"
+
+
+def _team_choices():
+    return team_directory().choices()
+
+
+class OutstandingFilterSet(WagtailFilterSet):
+    sop = django_filters.ModelChoiceFilter(
+        label="SOP",
+        field_name="version__page",
+        queryset=SOPPage.objects.live().order_by("title"),
+    )
+    team = django_filters.ChoiceFilter(
+        label="Team", choices=_team_choices, method="filter_team"
+    )
+    role = django_filters.ModelChoiceFilter(
+        label="Role",
+        field_name="user__groups",
+        queryset=Group.objects.filter(name__in=STAFF_ROLES).order_by("name"),
+    )
+    department = django_filters.ChoiceFilter(
+        label="Department",
+        field_name="version__page__department",
+        choices=Department.choices,
+    )
+
+    class Meta:
+        model = AcknowledgementRequest
+        fields = []
+
+    def filter_team(self, queryset, name, value):
+        return queryset.filter(user_id__in=team_directory().member_ids(value))
+
+
+class DaysColumn(Column):
+    """Whole days from a date or datetime to today."""
+
+    def get_value(self, instance):
+        value = super().get_value(instance)
+        if isinstance(value, datetime.datetime):
+            value = timezone.localdate(value)
+        return (timezone.localdate() - value).days if value else None
+
+
+def outstanding_for(user) -> QuerySet[AcknowledgementRequest]:
+    """Everyone's outstanding acknowledgements for managers; a team lead's teams'."""
+    outstanding = outstanding_acknowledgements()
+    if not user.has_perm(SEE_EVERYONE):
+        outstanding = outstanding.filter(
+            user_id__in=team_directory().member_ids_led_by(user)
+        )
+    return outstanding
+
+
+class OutstandingAcknowledgementsView(ReportView):
+    page_title = "Outstanding acknowledgements"
+    header_icon = "tick"
+    results_template_name = "kb/reports/outstanding_acknowledgements_results.html"
+    index_url_name = "kb_reports:outstanding_acknowledgements"
+    index_results_url_name = "kb_reports:outstanding_acknowledgements_results"
+    filterset_class = OutstandingFilterSet
+    permission_policy = ModelPermissionPolicy(AcknowledgementRequest)
+    permission_required = "view"
+    default_ordering = "version__page__title"
+    verbose_name_plural = "outstanding acknowledgements"
+    columns = [
+        TitleColumn(
+            "sop",
+            label="SOP",
+            accessor="version.page.title",
+            get_url=lambda request: request.version.page.url,
+            sort_key="version__page__title",
+        ),
+        Column("revision", label="Revision", accessor="version.number"),
+        UserColumn("user", label="Person", sort_key="user__last_name"),
+        Column("team", label="Team", accessor="team_name"),
+        DateColumn("requested_at", label="Asked", sort_key="requested_at"),
+        DaysColumn("days", label="Days waiting", accessor="requested_at"),
+    ]
+    list_export = [
+        "version.page.title",
+        "version.number",
+        "user.get_username",
+        "user.get_full_name",
+        "team_name",
+        "requested_on",
+    ]
+    export_headings = {
+        "version.page.title": "SOP",
+        "version.number": "Revision",
+        "user.get_username": "Username",
+        "user.get_full_name": "Name",
+        "team_name": "Team",
+        "requested_on": "Asked on",
+    }
+
+    def get_filename(self):
+        return f"outstanding-acknowledgements-{timezone.localdate():%Y-%m-%d}"
+
+    def get_queryset(self):
+        # The person column shows an avatar from the profile.
+        self.queryset = outstanding_for(self.request.user).select_related(
+            "user__wagtail_userprofile"
+        )
+        return super().get_queryset()
+
+    def decorate_paginated_queryset(self, object_list):
+        rows = list(object_list)
+        teams = team_directory().team_names({row.user_id for row in rows})
+        for row in rows:
+            row.team_name = teams.get(row.user_id, "")
+        return rows
+
+    def get_context_data(self, *args, **kwargs):
+        context = super().get_context_data(*args, **kwargs)
+        context["summary"] = outstanding_summary(self.object_list)
+        return context
+
+
+def outstanding_summary(outstanding: QuerySet[AcknowledgementRequest]) -> dict:
+    """Counts of the (filtered) outstanding acknowledgements per SOP and per team."""
+    per_sop = list(
+        outstanding.order_by()
+        .values(title=F("version__page__title"))
+        .annotate(count=Count("pk"))
+        .order_by("-count", "title")[:10]
+    )
+    user_ids = list(outstanding.order_by().values_list("user_id", flat=True))
+    teams = team_directory().team_names(set(user_ids))
+    per_team: dict[str, int] = {}
+    for user_id in user_ids:
+        name = teams.get(user_id, "No team")
+        per_team[name] = per_team.get(name, 0) + 1
+    return {
+        "total": len(user_ids),
+        "per_sop": per_sop,
+        "per_team": sorted(per_team.items(), key=lambda item: (-item[1], item[0])),
+    }
+
+
+class ReviewDueFilterSet(WagtailFilterSet):
+    department = django_filters.ChoiceFilter(
+        label="Department", choices=Department.choices
+    )
+    procedure_owner = django_filters.ModelChoiceFilter(
+        label="Owner",
+        queryset=lambda request: (
+            get_user_model()
+            .objects.filter(owned_sops__isnull=False)
+            .distinct()
+            .order_by("last_name", "first_name")
+        ),
+    )
+
+    class Meta:
+        model = SOPPage
+        fields = []
+
+
+class ReviewsDueView(ReportView):
+    page_title = "SOPs due for review"
+    header_icon = "time"
+    index_url_name = "kb_reports:reviews_due"
+    index_results_url_name = "kb_reports:reviews_due_results"
+    filterset_class = ReviewDueFilterSet
+    permission_policy = ModelPermissionPolicy(SOPStatus)
+    permission_required = "view"
+    default_ordering = "status__review_by"
+    verbose_name_plural = "SOPs due for review"
+    columns = [
+        TitleColumn(
+            "title",
+            label="SOP",
+            url_name="wagtailadmin_pages:edit",
+            sort_key="title",
+        ),
+        Column("department", label="Department", accessor="get_department_display"),
+        UserColumn("procedure_owner", label="Owner", blank_display_name="Not assigned"),
+        DateColumn(
+            "last_reviewed", label="Last reviewed", accessor="status.last_reviewed_on"
+        ),
+        DateColumn(
+            "review_by",
+            label="Review by",
+            accessor="status.review_by",
+            sort_key="status__review_by",
+        ),
+        DaysColumn("overdue", label="Days overdue", accessor="status.review_by"),
+    ]
+    list_export = [
+        "title",
+        "get_department_display",
+        "procedure_owner",
+        "status.last_reviewed_on",
+        "status.review_by",
+        "full_url",
+    ]
+    export_headings = {
+        "title": "SOP",
+        "get_department_display": "Department",
+        "procedure_owner": "Owner",
+        "status.last_reviewed_on": "Last reviewed",
+        "status.review_by": "Review by",
+        "full_url": "Link",
+    }
+
+    def get_filename(self):
+        return f"sops-due-for-review-{timezone.localdate():%Y-%m-%d}"
+
+    def get_queryset(self):
+        self.queryset = sops_due_for_review().select_related(
+            "procedure_owner__wagtail_userprofile"
+        )
+        return super().get_queryset()

@@ -1,0 +1,163 @@
+import csv
+import datetime
+import io
+
+import openpyxl
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from kb.services import sop_acknowledge, sop_review_schedule_set
+from tests.workforce.factories import StaffFactory, TeamFactory
+
+from .factories import make_sop
+
+pytestmark = pytest.mark.usefixtures("site_tree")
+
+OUTSTANDING = "/admin/reports/kb/outstanding-acknowledgements/"
+REVIEWS_DUE = "/admin/reports/kb/reviews-due/"
+
+
+def body(response) -> bytes:
+    if response.streaming:
+        return b"".join(response.streaming_content)
+    return response.content
+
+
+def csv_rows(response) -> list[dict]:
+    return list(csv.DictReader(io.StringIO(body(response).decode("utf-8"))))
+
+
+@pytest.fixture
+def two_teams(user_with_role):
+    """Two teams of two collectors; the team lead leads the first."""
+    lead = user_with_role("Team lead", username="lead")
+    early = TeamFactory(name="Desk early", slug="desk-early", lead=lead)
+    field = TeamFactory(name="Field", slug="field")
+    people = {}
+    for team, names in ((early, ("amy", "ben")), (field, ("cal", "dee"))):
+        for name in names:
+            user = user_with_role("Collector", username=name)
+            StaffFactory(team=team, user=user)
+            people[name] = user
+    return lead, people
+
+
+def test_manager_sees_everyone_outstanding_with_team_and_exports(client_as, two_teams):
+    _, people = two_teams
+    page = make_sop("Letter of demand")
+    sop_acknowledge(page=page, user=people["amy"], version_number=1)
+    client = client_as("Manager")
+    response = client.get(OUTSTANDING)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "3</strong> acknowledgements outstanding" in html
+    rows = csv_rows(client.get(OUTSTANDING + "?export=csv"))
+    assert {(r["Username"], r["Team"]) for r in rows} == {
+        ("ben", "Desk early"),
+        ("cal", "Field"),
+        ("dee", "Field"),
+    }
+    assert {r["SOP"] for r in rows} == {"Letter of demand"}
+    assert rows[0]["Asked on"] == f"{timezone.localdate():%Y-%m-%d}"
+    workbook = openpyxl.load_workbook(
+        io.BytesIO(body(client.get(OUTSTANDING + "?export=xlsx")))
+    )
+    sheet = workbook.active
+    assert [cell.value for cell in sheet[1]][:3] == ["SOP", "Revision", "Username"]
+    assert sheet.max_row == 4
+
+
+def test_report_filters_by_team_and_sop(client_as, two_teams):
+    make_sop("Letter of demand")
+    make_sop("Proof of debt")
+    client = client_as("Manager")
+    rows = csv_rows(client.get(OUTSTANDING + "?export=csv&team=field"))
+    assert {r["Username"] for r in rows} == {"cal", "dee"}
+    assert len(rows) == 4
+    from kb.models import SOPPage
+
+    proof = SOPPage.objects.get(slug="proof-of-debt")
+    rows = csv_rows(client.get(OUTSTANDING + f"?export=csv&sop={proof.pk}"))
+    assert {r["SOP"] for r in rows} == {"Proof of debt"}
+    assert len(rows) == 4
+
+
+def test_team_lead_sees_only_their_own_teams(client, two_teams):
+    lead, _ = two_teams
+    make_sop("Letter of demand")
+    client.force_login(lead)
+    rows = csv_rows(client.get(OUTSTANDING + "?export=csv"))
+    assert {r["Username"] for r in rows} == {"amy", "ben"}
+
+
+@pytest.mark.parametrize("role", ["Collector", "Trainer", "QA analyst", "Editor"])
+def test_other_roles_may_not_see_the_outstanding_report(client_as, role):
+    make_sop()
+    response = client_as(role).get(OUTSTANDING + "?export=csv")
+    assert response.status_code == 302  # Wagtail's "permission denied" redirect
+    assert b"Username" not in body(response)
+
+
+def test_outstanding_report_query_count_does_not_grow_with_rows(
+    client_as, two_teams, user_with_role
+):
+    make_sop("Letter of demand")
+    client = client_as("Manager")
+
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(OUTSTANDING).status_code == 200
+        return len(captured)
+
+    queries()  # warm the caches a first request fills
+    few = queries()
+    for n in range(12):
+        user_with_role("Collector", username=f"extra{n}")
+    make_sop("Proof of debt")
+    assert queries() == few
+
+
+def test_reviews_due_report_lists_overdue_sops_for_managers_and_editors(
+    client_as, user_with_role
+):
+    owner = user_with_role("Team lead", username="owner")
+    overdue = make_sop("Field visit safety", procedure_owner=owner)
+    make_sop("Proof of debt")  # just reviewed by its publish
+    sop_review_schedule_set(
+        page=overdue,
+        last_reviewed_on=timezone.localdate() - datetime.timedelta(days=500),
+    )
+    for role in ("Manager", "Editor"):
+        client = client_as(role)
+        rows = csv_rows(client.get(REVIEWS_DUE + "?export=csv"))
+        assert [r["SOP"] for r in rows] == ["Field visit safety"]
+        assert rows[0]["Owner"] == "owner"
+        assert client.get(REVIEWS_DUE).status_code == 200
+        rows = csv_rows(client.get(REVIEWS_DUE + "?export=csv&department=sales"))
+        assert rows == []
+        client.logout()
+
+
+@pytest.mark.parametrize("role", ["Collector", "Team lead", "QA analyst"])
+def test_other_roles_may_not_see_the_reviews_due_report(client_as, role):
+    assert client_as(role).get(REVIEWS_DUE).status_code == 302
+
+
+def test_dashboard_shows_my_outstanding_acknowledgements_and_my_reviews_due(
+    client, user_with_role
+):
+    owner = user_with_role("Collector", username="owner")
+    page = make_sop("Field visit safety", procedure_owner=owner)
+    sop_review_schedule_set(
+        page=page, last_reviewed_on=timezone.localdate() - datetime.timedelta(999)
+    )
+    client.force_login(owner)
+    html = client.get("/admin/").content.decode()
+    assert 'data-outstanding-acknowledgements="1"' in html
+    assert "Your SOPs due for review" in html and "(overdue)" in html
+    sop_acknowledge(page=page, user=owner, version_number=1)
+    html = client.get("/admin/").content.decode()
+    assert 'data-outstanding-acknowledgements="0"' in html
+    assert "nothing to acknowledge" in html

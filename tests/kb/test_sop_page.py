@@ -1,0 +1,180 @@
+import datetime
+
+import pytest
+from django.core.files.base import ContentFile
+from django.utils import timezone
+from wagtail.documents.models import Document
+from wagtail.test.utils import WagtailTestUtils
+
+from deskbook.core.roles import STAFF_ROLES
+from kb.admin_forms import SOPPageForm
+from kb.models import (
+    Acknowledgement,
+    KnowledgeBaseIndexPage,
+    SOPAttachment,
+    SOPCategoryPage,
+    SOPPage,
+    SOPRelatedLink,
+)
+from kb.services import next_review_date, sop_acknowledge, sop_review_schedule_set
+
+from .factories import make_sop, revise
+
+pytestmark = pytest.mark.usefixtures("site_tree")
+
+
+def test_anonymous_visitors_get_nothing_of_an_sop(client):
+    page = make_sop(body="## Secret step\n\n1. Use the override code 4471.\n")
+    response = client.get(page.url)
+    assert response.status_code == 302
+    assert "/sign-in/" in response["Location"] or "login" in response["Location"]
+    assert b"4471" not in response.content
+    assert client.get(page.url + "acknowledge/").status_code == 302
+    assert client.post(page.url + "review/").status_code in (302, 403)
+
+
+def test_collector_reads_an_sop_with_contents_owner_and_review_date(
+    client_as, user_with_role
+):
+    owner = user_with_role("Team lead", first_name="Marcus", last_name="Tan")
+    category = SOPCategoryPage(title="Calls and contact", slug="calls")
+    KnowledgeBaseIndexPage.objects.get().add_child(instance=category)
+    category.save_revision().publish()
+    page = make_sop(parent=category, procedure_owner=owner)
+    client = client_as("Collector")
+    response = client.get(page.url)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert 'aria-label="Breadcrumb"' in html and ">Calls and contact</a>" in html
+    assert 'href="#procedure"' in html  # table of contents
+    assert "Marcus Tan" in html
+    review_by = page.status.review_by
+    assert review_by == next_review_date(timezone.localdate(), 12)
+    assert f'datetime="{review_by:%Y-%m-%d}"' in html
+    assert "Please read and acknowledge revision 1" in html
+
+
+def test_related_sops_and_attachments_are_listed(client_as):
+    page = make_sop()
+    other = make_sop("Right-party verification")
+    document = Document(title="Letter of demand template")
+    document.file.save("letter-of-demand.docx", ContentFile(b"demo"), save=False)
+    document.save()
+    page = SOPPage.objects.get(pk=page.pk)
+    page.related_links = [SOPRelatedLink(sop=other)]
+    page.attachments = [SOPAttachment(document=document)]
+    page.save_revision().publish()
+    html = client_as("Collector").get(page.url).content.decode()
+    assert ">Right-party verification</a>" in html
+    assert "Letter of demand template" in html
+
+
+def test_collector_acknowledges_on_the_page_and_the_count_drops(client_as):
+    page = make_sop()
+    client = client_as("Collector")
+    assert client.get("/admin/").context["request"]  # dashboard renders
+    response = client.get(page.url + "acknowledge/")
+    assert response.status_code == 200
+    assert b"I have read and understood revision 1" in response.content
+    response = client.post(page.url + "acknowledge/", {"version": "1"}, follow=True)
+    assert b"you have read and understood revision 1" in response.content
+    assert Acknowledgement.objects.filter(version__page=page).count() == 1
+    assert b"You acknowledged revision 1" in client.get(page.url).content
+
+
+def test_confirmation_page_shows_what_changed_since_the_last_acknowledgement(
+    client_as, user_with_role
+):
+    page = make_sop()
+    client = client_as("Collector")
+    user = client.get("/admin/").wsgi_request.user
+    sop_acknowledge(page=page, user=user, version_number=1)
+    revise(
+        page,
+        ack=True,
+        body=page.body.replace("Record the outcome", "Write down the outcome"),
+    )
+    html = client.get(page.url + "acknowledge/").content.decode()
+    assert "What changed since revision 1" in html
+    assert "Removed: </span>3. Record the outcome" in html
+    assert "Added: </span>3. Write down the outcome" in html
+    assert "I have read and understood revision 2" in html
+
+
+def test_bad_or_stale_confirmations_are_refused_with_a_message(client_as):
+    page = make_sop()
+    client = client_as("Collector")
+    response = client.post(page.url + "acknowledge/", {"version": "x"}, follow=True)
+    assert b"Say which revision you have read" in response.content
+    revise(page, ack=True, body="## New\n")
+    response = client.post(page.url + "acknowledge/", {"version": "1"}, follow=True)
+    assert b"has been revised since you opened it" in response.content
+    assert not Acknowledgement.objects.exists()
+
+
+def test_overdue_sop_is_flagged_and_its_owner_confirms_the_review(
+    client, user_with_role
+):
+    owner = user_with_role("Team lead")
+    page = make_sop(procedure_owner=owner, review_interval_months=6)
+    sop_review_schedule_set(
+        page=page, last_reviewed_on=timezone.localdate() - datetime.timedelta(400)
+    )
+    client.force_login(owner)
+    html = client.get(page.url).content.decode()
+    assert "Due for review." in html and "Confirm it still holds" in html
+    response = client.post(page.url + "review/", follow=True)
+    assert b"Review recorded" in response.content
+    page.status.refresh_from_db()
+    assert page.status.last_reviewed_on == timezone.localdate()
+    assert page.status.review_by > timezone.localdate()
+    assert page.reviews.first().outcome == "confirmed"
+
+
+def test_other_staff_see_the_flag_but_cannot_confirm_a_review(client_as):
+    page = make_sop()
+    sop_review_schedule_set(
+        page=page, last_reviewed_on=timezone.localdate() - datetime.timedelta(800)
+    )
+    client = client_as("Collector")
+    html = client.get(page.url).content.decode()
+    assert "Due for review." in html and "Confirm it still holds" not in html
+    assert client.post(page.url + "review/").status_code == 403
+    assert client.get(page.url + "review/").status_code == 405
+
+
+@pytest.mark.parametrize(
+    ("role", "can_edit"),
+    [("Editor", True), ("Manager", True), ("Collector", False), ("Team lead", False)],
+)
+def test_editors_and_managers_edit_sops_others_do_not(client_as, role, can_edit):
+    page = make_sop()
+    client = client_as(role)
+    response = client.get(f"/admin/pages/{page.pk}/edit/")
+    assert (response.status_code == 200) is can_edit
+    index = KnowledgeBaseIndexPage.objects.get()
+    response = client.get(f"/admin/pages/add/kb/soppage/{index.pk}/")
+    assert (response.status_code == 200) is can_edit
+
+
+class TestPageTypes(WagtailTestUtils):
+    def test_sops_live_under_the_knowledge_base_and_its_categories(self):
+        assert SOPPage.parent_page_types == [
+            "kb.KnowledgeBaseIndexPage",
+            "kb.SOPCategoryPage",
+        ]
+        assert SOPCategoryPage.subpage_types == ["kb.SOPPage"]
+        assert "kb.SOPPage" in KnowledgeBaseIndexPage.subpage_types
+
+
+def test_acknowledgement_box_starts_ticked_for_new_sops_and_unticked_after_publish():
+    form_class = SOPPage.get_edit_handler().get_form_class()
+    assert issubclass(form_class, SOPPageForm)
+    new = form_class(instance=SOPPage(), for_user=None)
+    assert new.initial["ack_requested"] is True
+    assert {g.name for g in new.initial["audience"]} == {"Collector", "Team lead"}
+    page = make_sop()
+    published = form_class(instance=page.get_latest_revision_as_object())
+    assert published.initial["ack_requested"] is False
+    offered = published.fields["audience"].queryset.values_list("name", flat=True)
+    assert set(offered) == set(STAFF_ROLES)
