@@ -16,6 +16,7 @@ from . import admin_urls
 from .demo import seed_knowledge_base
 from .models import Department, KnowledgeBaseIndexPage, Segment, Stage
 from .panels import OutstandingAcknowledgementsPanel, OwnedReviewsDuePanel
+from .selectors import sop_tag_choices
 
 
 @hooks.register(BOOTSTRAP, order=20)
@@ -59,6 +60,7 @@ def knowledge_base_search_facets():
         ("department", "Department", "kb.SOPPage", "department", Department.choices),
         ("stage", "Collection stage", "kb.SOPPage", "stage", Stage.choices),
         ("segment", "Debtor segment", "kb.SOPPage", "segment", Segment.choices),
+        ("tag", "Tag", "kb.SOPPage", "tags__slug", sop_tag_choices),
     ]
 
 

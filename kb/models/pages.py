@@ -136,7 +136,9 @@ class SOPPage(RoutablePageMixin, Page):
         index.SearchField("summary", boost=1.5),
         index.SearchField("body_text"),
         index.AutocompleteField("summary"),
-        index.RelatedFields("tags", [index.SearchField("name", boost=1.5)]),
+        index.RelatedFields(
+            "tags", [index.SearchField("name", boost=1.5), index.FilterField("slug")]
+        ),
         index.FilterField("department"),
         index.FilterField("stage"),
         index.FilterField("segment"),

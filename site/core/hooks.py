@@ -19,8 +19,10 @@ Each name below is a Wagtail hook (``wagtail.hooks.register(NAME, order=...)``):
     ``fn() -> list[tuple[str, str, str, str, dict]]``: (key, label, page model
     label, field name, choices) for a field facet of the site search, e.g.
     ``("department", "Department", "kb.SOPPage", "department", Department.choices)``.
-    The field must be an ``index.FilterField`` of that model; apps declaring the
-    same key share one facet.
+    The field must be an ``index.FilterField`` of that model (or of related
+    rows, such as ``tags__slug`` under ``index.RelatedFields``, counted in the
+    database over the best matches); apps declaring the same key share one
+    facet. ``choices`` may be a callable.
 ``TEAM_DIRECTORY``
     ``fn() -> TeamDirectory`` (see ``deskbook.core.teams``): who is in which team,
     for reports of apps that must not import the one keeping teams. The first

@@ -30,13 +30,25 @@ class SearchFacet:
     def model(self):
         return apps.get_model(self.model_label)
 
+    @property
+    def spans_relation(self) -> bool:
+        """A field of related rows (``tags__slug``): a page may have many values."""
+        return "__" in self.field_name
+
     def parse(self, raw: str):
         """The field value a query-string value names; ValueError if it names none."""
         try:
-            field = self.model._meta.get_field(self.field_name)
-            return field.to_python(raw[:MAX_VALUE_CHARS])
+            return self._field().to_python(raw[:MAX_VALUE_CHARS])
         except (FieldDoesNotExist, ValidationError) as error:
             raise ValueError(raw) from error
+
+    def _field(self):
+        model, *path, name = [self.model, *self.field_name.split("__")]
+        for step in path:
+            model = model._meta.get_field(step).related_model
+            if model is None:
+                raise FieldDoesNotExist(step)
+        return model._meta.get_field(name)
 
     def value_label(self, value) -> str:
         return dict(self.choices).get(value, str(value))

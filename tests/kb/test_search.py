@@ -69,3 +69,30 @@ def test_the_public_never_sees_an_sop_hit_count_or_facet(client, sops):
     assert [group.key for group in response.context["facets"]] == []
     suggestions = client.get("/search/autocomplete/", {"q": "Garn"}).json()
     assert suggestions == {"results": []}
+
+
+def test_tag_facet_counts_tagged_sops_and_narrows(client_as, client, sops):
+    from kb.models import SOPPage
+
+    for slug, tags in (
+        ("garnishment-order-handling", ["court", "legal"]),
+        ("court-letters", ["court"]),
+    ):
+        page = SOPPage.objects.get(slug=slug)
+        page.tags.set(tags)
+        page.save_revision().publish()
+    staff = client_as(COLLECTOR)
+    response = staff.get("/search/", {"q": "garnishment"})
+    groups = {group.key: group for group in response.context["facets"]}
+    assert {o.label: o.count for o in groups["tag"].options} == {"court": 2, "legal": 1}
+    response = staff.get("/search/", {"q": "garnishment", "tag": "legal"})
+    assert titles(response) == ["Garnishment order handling"]
+    tags = {group.key: group for group in response.context["facets"]}["tag"]
+    assert {o.label: o.count for o in tags.options} == {"court": 2, "legal": 1}
+    assert (
+        staff.get("/search/", {"q": "garnishment", "tag": "x" * 5000}).status_code
+        == 200
+    )
+    client.logout()  # client_as signed the same client in
+    anonymous = client.get("/search/", {"q": "garnishment", "tag": "court"})
+    assert titles(anonymous) == [] and b"legal" not in anonymous.content
