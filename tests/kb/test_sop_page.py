@@ -178,3 +178,51 @@ def test_acknowledgement_box_starts_ticked_for_new_sops_and_unticked_after_publi
     assert published.initial["ack_requested"] is False
     offered = published.fields["audience"].queryset.values_list("name", flat=True)
     assert set(offered) == set(STAFF_ROLES)
+
+
+def admin_edit_data(page, **changes):
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data
+
+    data = {
+        "title": page.title,
+        "slug": page.slug,
+        "summary": page.summary,
+        "department": page.department,
+        "stage": page.stage,
+        "segment": page.segment,
+        "body": page.body,
+        "tags": "",
+        "related_links": inline_formset([]),
+        "attachments": inline_formset([]),
+        "procedure_owner": "",
+        "review_interval_months": page.review_interval_months,
+        "action-publish": "action-publish",
+        **changes,
+    }
+    data = nested_form_data(data)
+    # A multiple choice posts one value per choice (nested_form_data would
+    # number them as a formset).
+    data["audience"] = [group.pk for group in page.audience.all()]
+    return data
+
+
+@pytest.mark.parametrize(("ticked", "outstanding"), [(True, 1), (False, 0)])
+def test_publishing_from_the_admin_follows_the_acknowledgement_box(
+    client, user_with_role, ticked, outstanding
+):
+    from kb.selectors import outstanding_acknowledgements_for
+
+    collector = user_with_role("Collector")
+    manager = user_with_role("Manager")
+    page = make_sop()
+    sop_acknowledge(page=page, user=collector, version_number=1)
+    client.force_login(manager)
+    data = admin_edit_data(page, body=page.body + "\n4. Close the call.\n")
+    if ticked:
+        data["ack_requested"] = "on"
+    response = client.post(f"/admin/pages/{page.pk}/edit/", data)
+    assert response.status_code == 302, response.context["form"].errors
+    page = SOPPage.objects.get(pk=page.pk)
+    assert page.status.current_version.number == 2
+    assert "Close the call" in page.status.current_version.body
+    assert outstanding_acknowledgements_for(collector).count() == outstanding
