@@ -46,7 +46,9 @@ DEMO_PEOPLE = {
 
 
 def _names():
-    for last, first in itertools.product(LAST_NAMES, FIRST_NAMES):
+    # 840 combinations: the large demo (1,000 staff) repeats a few names, as
+    # real payrolls do.
+    for last, first in itertools.cycle(itertools.product(LAST_NAMES, FIRST_NAMES)):
         yield first, last
 
 
