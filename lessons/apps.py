@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class LessonsConfig(AppConfig):
     name = "lessons"
     verbose_name = "Lessons learned"
+
+    def ready(self):
+        from . import receivers
+
+        receivers.connect()

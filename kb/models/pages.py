@@ -8,6 +8,7 @@ from django.utils.functional import cached_property
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
+from wagtail import hooks
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -24,6 +25,10 @@ from deskbook.core.models import SectionIndexPage
 from ..admin_forms import SOPPageForm
 from .choices import Department, Segment, Stage
 from .versions import SOPStatus
+
+# ``fn(sop, user) -> iterable of pages`` that cite the SOP and ``user`` may view:
+# how apps that build on the knowledge base (lessons) show up on an SOP page.
+CITED_BY_HOOK = "kb_sop_cited_by"
 
 
 class KnowledgeBaseIndexPage(SectionIndexPage):
@@ -177,6 +182,11 @@ class SOPPage(RoutablePageMixin, Page):
             attachments=self.attachments.select_related("document"),
             due_for_review=bool(status and status.is_due_for_review()),
             can_review=self.can_be_reviewed_by(request.user),
+            cited_by=[
+                lesson
+                for lessons_citing in hooks.get_hooks(CITED_BY_HOOK)
+                for lesson in lessons_citing(self, request.user)
+            ],
         )
         return context
 

@@ -1,8 +1,8 @@
 from wagtail import hooks
 
-from deskbook.core.hooks import BOOTSTRAP, SEARCH_KINDS
+from deskbook.core.hooks import BOOTSTRAP, ROLE_PERMISSIONS, SEARCH_KINDS
 from deskbook.core.pagetree import ensure_section, grant_page_permissions
-from deskbook.core.roles import EDITOR
+from deskbook.core.roles import EDITOR, MANAGER
 
 from .models import ArticleIndexPage
 
@@ -25,4 +25,10 @@ def bootstrap_awareness_section():
 
 @hooks.register(SEARCH_KINDS)
 def article_search_kinds():
-    return [("article", "Articles", ["articles.ArticleIndexPage"])]
+    return [("article", "Articles", ["articles.ArticlePage"])]
+
+
+@hooks.register(ROLE_PERMISSIONS)
+def article_role_permissions():
+    # Publishing a public page that still holds personal data, with a reason.
+    return {MANAGER: ["articles.override_personal_data_guard"]}

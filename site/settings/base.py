@@ -62,6 +62,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "deskbook.core.middleware.PersonalDataGuardMiddleware",
 ]
 
 ROOT_URLCONF = "deskbook.urls"

@@ -81,7 +81,7 @@ def test_sync_resets_a_permission_granted_by_hand():
 
 
 @pytest.mark.django_db
-def test_editor_drafts_in_awareness_but_only_managers_publish(site_tree):
+def test_page_permissions_follow_the_roles(site_tree):
     def actions(role, slug):
         return set(
             GroupPagePermission.objects.filter(
@@ -91,8 +91,17 @@ def test_editor_drafts_in_awareness_but_only_managers_publish(site_tree):
 
     assert actions(EDITOR, "awareness") == {"add_page", "change_page"}
     assert "publish_page" in actions(MANAGER, "home")
-    for role in (COLLECTOR, TEAM_LEAD, TRAINER, QA_ANALYST):
-        assert not GroupPagePermission.objects.filter(group__name=role).exists()
+    # Other roles write nothing public; they may only add (and submit) lessons,
+    # and team leads review them.
+    for role in (COLLECTOR, TRAINER, QA_ANALYST):
+        assert actions(role, "awareness") == set()
+        assert actions(role, "knowledge-base") == set()
+        assert actions(role, "lessons") == {"add_page"}
+    assert actions(TEAM_LEAD, "lessons") == {"add_page", "change_page", "publish_page"}
+    assert not GroupPagePermission.objects.filter(
+        group__name__in=(COLLECTOR, TEAM_LEAD, TRAINER, QA_ANALYST),
+        page__slug__in=("home", "awareness", "knowledge-base"),
+    ).exists()
 
 
 @pytest.mark.django_db

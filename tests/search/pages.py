@@ -1,12 +1,14 @@
 """Pages with searchable text under the public and staff-only sections."""
 
+import datetime
+
 from django.utils.text import slugify
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
-from deskbook.articles.models import ArticleIndexPage
+from deskbook.articles.models import ArticlePage
 from kb.models import SOPPage
-from lessons.models import LessonIndexPage
+from lessons.models import LessonPage
 
 
 def fresh_index():
@@ -18,20 +20,30 @@ def fresh_index():
     return backend
 
 
+def _page_of(section_slug: str, text: str):
+    """The section's page type and the required fields, ``text`` as their text."""
+    if section_slug == "awareness":
+        return ArticlePage, {"summary": text, "body": [("paragraph", text)]}
+    if section_slug == "knowledge-base":
+        return SOPPage, {"summary": text, "body": text, "department": "operations"}
+    return LessonPage, {
+        "summary": text,
+        "driving_event": text,
+        "case_reference": "MRS-2025-00001",
+        "event_date": datetime.date(2025, 8, 14),
+        "segment": "disputed",
+        "outcome": "ongoing",
+        "amount_band": "1k-5k",
+    }
+
+
 def add_page(
     section_slug: str, title: str, text: str, slug: str | None = None, **fields
 ):
     """A live page under a section (page type rules are the admin's concern)."""
     section = Page.objects.get(slug=section_slug)
-    if section_slug == "knowledge-base":
-        fields = {"summary": text, "body": text, "department": "operations", **fields}
-    else:
-        page_class = {"awareness": ArticleIndexPage, "lessons": LessonIndexPage}
-        fields = {"intro": f"<p>{text}</p>", **fields}
-    page_class = (
-        SOPPage if section_slug == "knowledge-base" else page_class[section_slug]
-    )
-    page = page_class(title=title, slug=slug or slugify(title), **fields)
+    page_class, required = _page_of(section_slug, text)
+    page = page_class(title=title, slug=slug or slugify(title), **required, **fields)
     section.add_child(instance=page)
     page.save_revision().publish()
     return page

@@ -17,7 +17,7 @@ IN_MENUS = {True: "In menus", False: "Not in menus"}
 
 def menu_facets():
     return [
-        ("menu", "Menus", "articles.ArticleIndexPage", "show_in_menus", IN_MENUS),
+        ("menu", "Menus", "articles.ArticlePage", "show_in_menus", IN_MENUS),
         ("menu", "Menus", "kb.SOPPage", "show_in_menus", IN_MENUS),
     ]
 
@@ -110,7 +110,7 @@ def test_wrongly_declared_facet_leaves_the_search_working(client, pages):
 
 
 def test_facet_may_not_take_a_name_the_page_uses(client, pages):
-    taken = [("page", "Page", "articles.ArticleIndexPage", "show_in_menus", {})]
+    taken = [("page", "Page", "articles.ArticlePage", "show_in_menus", {})]
     with hooks.register_temporarily(SEARCH_FACETS, lambda: taken):
         response = search(client, q="parcel", page="1")
     assert [group.key for group in response.context["facets"]] == ["kind"]

@@ -1,0 +1,22 @@
+from .choices import AmountBand, LessonSegment, Outcome, Sensitivity
+from .pages import (
+    LessonCitation,
+    LessonDepartment,
+    LessonIndexPage,
+    LessonPage,
+    LessonPageTag,
+)
+from .proposals import SOPRevisionProposal
+
+__all__ = [
+    "AmountBand",
+    "LessonCitation",
+    "LessonDepartment",
+    "LessonIndexPage",
+    "LessonPage",
+    "LessonPageTag",
+    "LessonSegment",
+    "Outcome",
+    "SOPRevisionProposal",
+    "Sensitivity",
+]

@@ -1,0 +1,14 @@
+from django import forms
+from wagtail.admin.forms import WagtailAdminPageForm
+
+
+class ArticlePageForm(WagtailAdminPageForm):
+    pii_override_reason = forms.CharField(
+        label="Publish despite personal-data findings (Managers)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=(
+            "Only if the findings are not personal data, or publishing them is "
+            "lawful: say why. The reason is kept in the page's history."
+        ),
+    )

@@ -1,0 +1,92 @@
+"""The personal-data check of a page in the admin, and the publish guard."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from wagtail.log_actions import log
+from wagtail.models import Page
+
+from .personal_data_guard import is_public, page_findings, page_redact
+
+OVERRIDE_PERMISSION = "articles.override_personal_data_guard"
+OVERRIDE_ACTION = "deskbook.personal_data_override"
+
+
+def review(request, page_id: int):
+    """Findings in the latest draft, each with its redaction, applied in a click."""
+    page = get_object_or_404(Page, pk=page_id).specific
+    permissions = page.permissions_for_user(request.user)
+    if not permissions.can_edit():
+        raise PermissionDenied
+    draft = page.get_latest_revision_as_object()
+    findings = page_findings(draft)
+    if request.method == "POST":
+        if "publish" in request.POST:
+            return _publish(request, page, findings, permissions)
+        # One row's "Apply" button names its finding; "Apply all" takes them all.
+        chosen = set(request.POST.getlist("finding"))
+        everything = "apply_all" in request.POST
+        selected = [
+            item
+            for number, item in enumerate(findings)
+            if everything or str(number) in chosen
+        ]
+        if selected:
+            page_redact(page, selected, user=request.user)
+            messages.success(
+                request,
+                f"{len(selected)} redaction{'s' if len(selected) != 1 else ''} "
+                "applied to a new draft.",
+            )
+        return redirect("deskbook_personal_data_review", page.pk)
+    return TemplateResponse(
+        request,
+        "core/personal_data_review.html",
+        {
+            "page": page,
+            "findings": findings,
+            "public": is_public(page),
+            "can_publish": permissions.can_publish(),
+        },
+    )
+
+
+def _publish(request, page, findings, permissions):
+    if findings:
+        messages.error(request, "Apply or resolve every finding before publishing.")
+    elif not permissions.can_publish():
+        messages.error(request, "Submit the page for moderation from the editor.")
+    else:
+        page.get_latest_revision().publish(user=request.user)
+        messages.success(request, f"“{page.title}” is published.")
+        return redirect("wagtailadmin_pages:edit", page.pk)
+    return redirect("deskbook_personal_data_review", page.pk)
+
+
+def guard_publish(request, page):
+    """None to let a publish go ahead; a redirect to the findings to stop it."""
+    page = page.specific
+    if not is_public(page):
+        return None
+    findings = page_findings(page)
+    if not findings:
+        return None
+    reason = request.POST.get("pii_override_reason", "").strip()
+    if reason and request.user.has_perm(OVERRIDE_PERMISSION):
+        log(
+            instance=page,
+            action=OVERRIDE_ACTION,
+            user=request.user,
+            data={"reason": reason, "findings": [str(item) for item in findings]},
+        )
+        return None
+    listed = "; ".join(str(item) for item in findings[:10])
+    more = f" and {len(findings) - 10} more" if len(findings) > 10 else ""
+    messages.error(
+        request,
+        f"Not published: “{page.title}” still contains personal data: "
+        f"{listed}{more}. Your changes are saved as a draft.",
+    )
+    return redirect(reverse("deskbook_personal_data_review", args=[page.pk]))

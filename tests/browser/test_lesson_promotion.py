@@ -1,0 +1,75 @@
+import pytest
+from django.contrib.auth import get_user_model
+
+from deskbook.articles.models import ArticlePage
+from deskbook.core.bootstrap import bootstrap_site
+from deskbook.core.demo import DEMO_PASSWORD, ensure_demo_users
+from lessons.models import LessonPage
+from tests.lessons.factories import make_lesson
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+PLANTED = (
+    "Ms Tan Mei Ling called from 9123 4567 after a WhatsApp message asked her to "
+    "pay into a personal account."
+)
+
+
+@pytest.fixture
+def submitted_lesson(transactional_db):
+    bootstrap_site()
+    ensure_demo_users()
+    lesson = make_lesson(
+        "Fake settlement account on WhatsApp",
+        parties="Tan Mei Ling",
+        driving_event=PLANTED,
+        recommendations="- We never ask anyone to pay into a personal account.",
+    )
+    lesson.unpublish()
+    author = get_user_model().objects.get(username="collector")
+    lesson = LessonPage.objects.get(pk=lesson.pk)
+    lesson.save_revision(user=author)
+    lesson.get_workflow().start(lesson, author)
+    return lesson
+
+
+def test_a_lead_approves_promotes_redacts_and_publishes(
+    live_server, page, submitted_lesson
+):
+    base = live_server.url
+    page.goto(f"{base}/admin/")
+    page.fill("input[name=username]", "manager")
+    page.fill("input[name=password]", DEMO_PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{base}/admin/")
+
+    page.goto(f"{base}/admin/pages/{submitted_lesson.pk}/edit/")
+    page.get_by_role("button", name="More actions").click()
+    page.get_by_role("button", name="Approve and Publish", exact=True).click()
+    page.wait_for_load_state("networkidle")
+    submitted_lesson.refresh_from_db()
+    assert submitted_lesson.live
+
+    page.goto(f"{base}{submitted_lesson.url}")
+    page.get_by_role("button", name="Promote to public alert").click()
+    page.wait_for_url("**/admin/personal-data/*/")
+    rows = page.locator("table.listing tbody tr")
+    assert rows.count() >= 2
+    assert "9123 4567" in page.locator("table.listing").inner_text()
+    page.get_by_role("button", name="Apply redaction of 9123 4567").click()
+    page.wait_for_load_state("networkidle")
+    assert "9123 4567" not in page.locator("table.listing").inner_text()
+    page.get_by_role("button", name="Apply all").click()
+    page.wait_for_load_state("networkidle")
+    assert page.get_by_text("No personal data found").is_visible()
+    page.screenshot(path="var/screenshots/personal-data-check.png", full_page=True)
+    page.get_by_role("button", name="Publish").click()
+    page.wait_for_load_state("networkidle")
+
+    article = ArticlePage.objects.get()
+    assert article.live
+    public = page.context.browser.new_page()
+    public.goto(f"{base}{article.url}")
+    text = public.locator("main").inner_text()
+    assert "personal account" in text
+    assert "9123 4567" not in text and "Tan Mei Ling" not in text
