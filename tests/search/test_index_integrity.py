@@ -7,6 +7,7 @@ import threading
 
 import pytest
 from django.core.management import call_command
+from modelsearch.query import Phrase
 from wagtail.models import Page
 
 from deskbook.articles.models import ArticleIndexPage
@@ -196,11 +197,14 @@ def test_damaged_index_is_set_aside_and_rebuilt(backend, caplog):
 def test_a_failure_that_is_not_the_index_is_raised_not_rebuilt(backend, monkeypatch):
     generation = backend.store.current_generation()
 
-    def broken_search(*args, **kwargs):
+    def broken(*args, **kwargs):
         raise ValueError("a bug, not a damaged index")
 
+    # Both ways of searching (Whoosh's collectors for phrases and the like,
+    # term at a time for plain words) go through the segments' searchers.
     searcher_class = type(backend.store.searcher())
-    monkeypatch.setattr(searcher_class, "search", broken_search)
-    with pytest.raises(ValueError, match="a bug"):
-        titles(backend, "awareness")
+    monkeypatch.setattr(searcher_class, "leaf_searchers", broken)
+    for words in ("awareness", Phrase("scam awareness")):
+        with pytest.raises(ValueError, match="a bug"):
+            titles(backend, words)
     assert backend.store.current_generation() == generation

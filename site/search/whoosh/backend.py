@@ -18,19 +18,22 @@ from .compiler import (
     WhooshSearchQueryCompiler,
 )
 from .documents import build_document, document_id
+from .ranking import matching_docnums, plain_words, top_docnums
 from .results import WhooshSearchResults
 from .schema import (
     CONTENT_TYPE_FIELD,
     PK_FIELD,
-    SCHEMA_VERSION,
     SPELLING_FIELD,
     build_schema,
     text_analyzer,
 )
-from .storage import PENDING, IndexMissing, IndexStore
+from .storage import PENDING, IndexMissing, IndexOutdated, IndexStore
 
 logger = logging.getLogger(__name__)
 
+# Document sets of filters (a model's content type, the prefilter) kept per
+# searcher, i.e. until the index changes.
+FILTER_SETS_KEPT = 32
 REBUILD_CHUNK = 500
 REBUILD_PROCS = min(2, os.cpu_count() or 1)
 PARALLEL_REBUILD_FROM = 2000
@@ -158,24 +161,52 @@ class WhooshSearchBackend(BaseSearchBackend):
     def _search_keys(self, whoosh_query, model, prefilter, **options) -> list[tuple]:
         def run():
             searcher = self.store.searcher()
-            results = searcher.search(
-                whoosh_query,
-                filter=self._in_model(model, prefilter),
-                terms=False,
-                **options,
-            )
-            pks = searcher.reader().column_reader(PK_FIELD)
+            allowed, by_segment = self._filter_sets(searcher, model, prefilter)
+            found = self._fast(searcher, whoosh_query, by_segment, **options)
+            if found is None:
+                results = searcher.search(
+                    whoosh_query, filter=allowed, terms=False, **options
+                )
+                found = results.top_n
+            memo = self.store.searcher_memo(searcher)
+            if "pks" not in memo:
+                memo["pks"] = searcher.reader().column_reader(PK_FIELD)
+            pks = memo["pks"]
             to_python = model._meta.pk.to_python
-            return [(to_python(pks[docnum]), score) for score, docnum in results.top_n]
+            return [(to_python(pks[docnum]), score) for score, docnum in found]
 
         return self._with_recovery(run)
 
+    def _fast(self, searcher, whoosh_query, by_segment, *, limit, scored):
+        """``[(score, docnum)]`` for plain-word searches, computed term at a
+        time (see ``ranking``); None for anything else."""
+        plan = plain_words(whoosh_query)
+        if plan is None:
+            return None
+        if not scored:
+            return [(0.0, d) for d in matching_docnums(searcher, plan, by_segment)]
+        lengths = self.store.searcher_memo(searcher).setdefault("lengths", {})
+        return top_docnums(searcher, plan, limit, by_segment, lengths)
+
+    def _filter_sets(self, searcher, model, prefilter=None):
+        """The documents of ``model`` passing ``prefilter``: as one set of
+        document numbers, and as one set per segment (segment numbering)."""
+        query = self._in_model(model, prefilter)
+        memo = self.store.searcher_memo(searcher).setdefault("filters", {})
+        if query not in memo:
+            if len(memo) >= FILTER_SETS_KEPT:
+                memo.clear()
+            allowed = set(searcher.docs_for_query(query))
+            by_segment = []
+            for sub, offset in searcher.leaf_searchers():
+                end = offset + sub.doc_count_all()
+                by_segment.append({d - offset for d in allowed if offset <= d < end})
+            memo[query] = (allowed, by_segment)
+        return memo[query]
+
     def _in_model(self, model, prefilter=None):
         in_model = wq.Term(CONTENT_TYPE_FIELD, model.indexed_get_content_type())
-        # A generation built before filter fields existed cannot prefilter.
-        if prefilter is None or self.store.live_schema_version() < SCHEMA_VERSION:
-            return in_model
-        return wq.And([in_model, prefilter])
+        return in_model if prefilter is None else wq.And([in_model, prefilter])
 
     def suggest_spelling(self, query_string: str, limit: int = 3) -> list[str]:
         """Corrected versions of the query, best first, from the unstemmed lexicon.
@@ -218,10 +249,11 @@ class WhooshSearchBackend(BaseSearchBackend):
         """Apply changes to the live index (and to a rebuild in progress)."""
         store = self.store
         generation = store.current_generation()
-        if generation is None:
-            # Nothing to update yet: the first search builds the index from the
-            # database, and the journal brings these changes in after.
-            logger.debug("No search index yet; update kept in %s.", PENDING)
+        if generation is None or store.is_outdated(generation):
+            # Nothing to update yet (or only an index of an older layout): the
+            # first search builds the index from the database, and the journal
+            # brings these changes in after.
+            logger.debug("No current search index yet; update kept in %s.", PENDING)
             store.append_keys(PENDING, keys)
         else:
             try:
@@ -271,6 +303,10 @@ class WhooshSearchBackend(BaseSearchBackend):
     def _with_recovery(self, run):
         try:
             return run()
+        except IndexOutdated as outdated:
+            logger.warning(
+                "%s: rebuilding the search index from the database.", outdated
+            )
         except IndexMissing:
             logger.warning(
                 "No search index at %s: building it from the database.",

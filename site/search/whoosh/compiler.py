@@ -20,6 +20,7 @@ from modelsearch.query import (
 from whoosh import query as wq
 
 from .documents import autocomplete_fields, filter_term, text_fields
+from .ranking import AnyField
 from .schema import AUTOCOMPLETE_MAX_CHARS, FILTER_PREFIX, word_analyzer
 
 # Longest query we analyse; anything beyond is noise and only costs time.
@@ -37,6 +38,9 @@ class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
     DEFAULT_OPERATOR = "or"
     # Ordering is done by the database, which understands any expression.
     HANDLES_ORDER_BY_EXPRESSIONS = True
+    # Words searched in every text field match on the catch-all field (see
+    # ``ranking``); a search restricted to some fields matches on those.
+    USES_CATCH_ALL = True
 
     def __init__(self, *args, analyzer=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -95,16 +99,20 @@ class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
         name = FILTER_PREFIX + target.attname
         yield wq.Or([wq.Term(name, word) for word in words])
 
-    def _terms(self, words, boost: float, term_class=wq.Term, **options):
-        return [
+    def _terms(self, words, boost: float) -> list[wq.Query]:
+        """Per word, the OR of its per-field terms (with the field boosts)."""
+        per_word = [
             wq.Or(
                 [
-                    term_class(field, word, boost=boost * field_boost, **options)
+                    wq.Term(field, word, boost=boost * field_boost)
                     for field, field_boost in self.fields_with_boosts.items()
                 ]
             )
             for word in words
         ]
+        if self.USES_CATCH_ALL and self.fields is None and self.fields_with_boosts:
+            return [AnyField(q, word) for q, word in zip(per_word, words, strict=True)]
+        return per_word
 
     def _compile(self, query, boost: float) -> wq.Query:
         if isinstance(query, MatchAll):
@@ -159,6 +167,7 @@ class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
 
 class WhooshAutocompleteQueryCompiler(WhooshSearchQueryCompiler):
     DEFAULT_OPERATOR = "and"
+    USES_CATCH_ALL = False
 
     def get_fields_with_boosts(self) -> dict[str, float]:
         return autocomplete_fields(self.queryset.model, self.fields)

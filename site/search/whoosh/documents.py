@@ -12,6 +12,7 @@ from modelsearch.index import (
 
 from .schema import (
     AUTOCOMPLETE_PREFIX,
+    CATCH_ALL_FIELD,
     CONTENT_TYPE_FIELD,
     FILTER_PREFIX,
     ID_FIELD,
@@ -98,9 +99,11 @@ def build_document(obj) -> dict[str, str]:
     for name, parts in autocomplete.items():
         if parts:
             document[AUTOCOMPLETE_PREFIX + name] = "\n".join(parts)
-    document[SPELLING_FIELD] = "\n".join(
-        text for parts in texts.values() for text in parts
-    )
+    # Every text exactly once: a word's frequency here is the sum of its
+    # frequencies in the t__ fields, which ranking relies on.
+    every_text = "\n".join(text for parts in texts.values() for text in parts)
+    document[SPELLING_FIELD] = every_text
+    document[CATCH_ALL_FIELD] = every_text
     return document
 
 

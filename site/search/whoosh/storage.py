@@ -42,6 +42,10 @@ class IndexMissing(Exception):
     pass
 
 
+class IndexOutdated(IndexMissing):
+    """The live generation was built for an older document layout."""
+
+
 def _retrying(action, attempts: int = 8):
     """Run ``action``, retrying when a file vanishes under it.
 
@@ -64,6 +68,7 @@ class IndexStore:
         self.schema = schema
         self._write_lock = threading.RLock()
         self._opened: dict[str, whoosh_index.FileIndex] = {}
+        self._versions: dict[str, int] = {}
         self._local = threading.local()
         self._rebuild_lock = None
 
@@ -97,11 +102,20 @@ class IndexStore:
 
     def live_schema_version(self) -> int:
         """The document layout of the live generation (1 before versions)."""
-        generation = self.current_generation()
+        return self.schema_version(self.current_generation())
+
+    def schema_version(self, generation: str | None) -> int:
+        """The document layout of a generation (1 before versions)."""
         try:
             return int((self.root / generation / SCHEMA_FILE).read_text())
         except (TypeError, FileNotFoundError, ValueError):
             return 1
+
+    def is_outdated(self, generation: str) -> bool:
+        """Whether ``generation`` lacks fields this version's queries rely on."""
+        if generation not in self._versions:
+            self._versions[generation] = self.schema_version(generation)
+        return self._versions[generation] < SCHEMA_VERSION
 
     def open(self, generation: str) -> whoosh_index.FileIndex:
         if generation not in self._opened:
@@ -117,6 +131,12 @@ class IndexStore:
         generation = self.current_generation()
         if generation is None:
             raise IndexMissing(f"No search index in {self.root}")
+        if self.is_outdated(generation):
+            raise IndexOutdated(
+                f"The search index in {self.root / generation} has document "
+                f"layout {self.schema_version(generation)}; this version needs "
+                f"{SCHEMA_VERSION}"
+            )
         return self.open(generation)
 
     def activate(self, generation: str) -> None:
@@ -126,11 +146,13 @@ class IndexStore:
         for path in self.root.glob("gen-*"):
             if path.name not in {generation, building}:
                 self._opened.pop(path.name, None)
+                self._versions.pop(path.name, None)
                 shutil.rmtree(path, ignore_errors=True)
 
     def set_aside(self, generation: str) -> Path:
         """Move a broken generation out of the way, keeping it for inspection."""
         self._opened.pop(generation, None)
+        self._versions.pop(generation, None)
         target = self.root / f"broken-{generation}"
         shutil.rmtree(target, ignore_errors=True)
         (self.root / generation).rename(target)
@@ -164,8 +186,16 @@ class IndexStore:
         # A fresh searcher, not Searcher.refresh(): a refreshed searcher reuses
         # segment readers that miss deletions committed since they were opened.
         searcher = _retrying(index.searcher)
-        self._local.searcher = (index, searcher)
+        self._local.searcher = (index, searcher, {})
         return searcher
+
+    def searcher_memo(self, searcher) -> dict:
+        """A dict for values derived from ``searcher`` (which this thread got
+        from ``searcher()``), dropped with it when the index changes."""
+        cached = getattr(self._local, "searcher", None)
+        if cached is None or cached[1] is not searcher:
+            return {}
+        return cached[2]
 
     # -- writing -----------------------------------------------------------
 

@@ -1,0 +1,363 @@
+"""Matching and ranking plain-word searches term at a time.
+
+A search for plain words on every text field compiles to one ``AnyField`` per
+word: the word's per-field terms, scored with the field boosts (BM25F), and its
+term in the catch-all field ``all``, which holds every searchable text of the
+document once and no positions. Whoosh would step through such a query one
+posting at a time in Python, across a positional posting list per field and
+word. Here instead:
+
+* matching is set arithmetic on the catch-all posting lists, one per word;
+* a word's frequency in its most common field is its catch-all frequency less
+  its frequency in the other fields, so that long posting list (and its
+  positions) is never read;
+* for the best ``limit`` documents, the part of the score that the rarer fields
+  give is computed first; a document that cannot reach the ``limit``-th best
+  score even with the most the common fields could add is not scored further.
+
+Each term's part of the score comes from Whoosh's own scorer objects and the
+documents are ordered as Whoosh's collector orders them (score, then document
+number), so the results are the ones Whoosh would return.
+"""
+
+import heapq
+
+from whoosh import query as wq
+from whoosh.matching.wrappers import FilterMatcher
+from whoosh.scoring import BM25FScorer
+
+from .schema import CATCH_ALL_FIELD
+
+# Scores closer than this (relative) to the cut-off are never pruned, so that
+# rounding in the order of additions cannot drop a document.
+SAFETY = 1e-9
+# Scores are compared at this many decimals: sums of the same parts in another
+# order differ in the last bits, and equal scores must fall back on index order.
+DECIMALS = 9
+
+
+def _order(item: tuple[float, int]) -> tuple[float, int]:
+    return -round(item[0], DECIMALS), item[1]
+
+
+class AnyField(wq.WrappingQuery):
+    """A word in any of the searched text fields.
+
+    Scored on its per-field terms (``child``, with the field boosts); matched
+    without scores on the catch-all term, which finds the same documents with
+    one posting list. Only for searches over every text field of the model:
+    the catch-all holds them all.
+    """
+
+    def __init__(self, child: wq.Query, word: str):
+        super().__init__(child)
+        self.word = word
+
+    def __repr__(self) -> str:
+        return f"{self.__class__.__name__}({self.child!r}, {self.word!r})"
+
+    def __str__(self) -> str:
+        return str(self.child)
+
+    def __eq__(self, other) -> bool:
+        return (
+            type(other) is type(self)
+            and self.word == other.word
+            and self.child == other.child
+        )
+
+    def __hash__(self) -> int:
+        return hash(self.__class__.__name__) ^ hash(self.child) ^ hash(self.word)
+
+    @property
+    def boost(self) -> float:
+        return getattr(self.child, "boost", 1.0)
+
+    def _rewrap(self, child: wq.Query) -> "AnyField":
+        return self.__class__(child, self.word)
+
+    def normalize(self) -> wq.Query:
+        child = self.child.normalize()
+        if child is wq.NullQuery:
+            return wq.NullQuery
+        return self._rewrap(child)
+
+    def catch_all(self) -> wq.Term:
+        return wq.Term(CATCH_ALL_FIELD, self.word)
+
+    def matcher(self, searcher, context=None):
+        if context is not None and context.weighting is None:
+            return self.catch_all().matcher(searcher, context)
+        return self.child.matcher(searcher, context)
+
+    def docs(self, searcher):
+        return self.catch_all().docs(searcher)
+
+    def field_terms(self) -> list[tuple[str, str, float]]:
+        """(field, text, boost) of each per-field term, boosts multiplied out."""
+        child = self.child
+        if isinstance(child, wq.Term):
+            return [(child.fieldname, child.text, child.boost)]
+        outer = child.boost
+        return [(t.fieldname, t.text, t.boost * outer) for t in child.subqueries]
+
+
+def plain_words(query: wq.Query):
+    """``(operator, words, boost)`` if the query is words in any field joined by
+    AND or OR, else None (Whoosh's own matchers handle everything else)."""
+    if isinstance(query, AnyField):
+        return "and", [query], 1.0
+    if type(query) not in (wq.And, wq.Or):
+        return None
+    if not all(isinstance(sub, AnyField) for sub in query.subqueries):
+        return None
+    if type(query) is wq.Or and (query.minmatch or query.scale):
+        return None
+    for word in query.subqueries:
+        child = word.child
+        if not isinstance(child, wq.Term) and not (
+            type(child) is wq.Or
+            and not child.minmatch
+            and not child.scale
+            and all(type(t) is wq.Term for t in child.subqueries)
+        ):
+            return None
+    operator = "and" if type(query) is wq.And else "or"
+    return operator, list(query.subqueries), query.boost
+
+
+def _postings(reader, fieldname: str, text: str) -> tuple:
+    """(document numbers, weights) of a term in one segment, deletions included."""
+    field = reader.schema[fieldname]
+    btext = field.to_bytes(text)
+    if (fieldname, btext) not in reader:
+        return (), ()
+    matcher = reader.postings(fieldname, btext)
+    if isinstance(matcher, FilterMatcher):
+        matcher = matcher.child  # deletions are taken out by the caller
+    ids, weights = [], []
+    if all(
+        hasattr(matcher, name)
+        for name in ("_read_ids", "_read_weights", "_next_block", "_lastblock")
+    ):
+        # Whoosh 3 block postings: whole blocks at a time, not posting by posting.
+        while matcher.is_active():
+            matcher._read_ids()
+            matcher._read_weights()
+            ids.extend(matcher._ids)
+            weights.extend(matcher._weights)
+            if matcher._lastblock:
+                break
+            matcher._next_block()
+    else:
+        while matcher.is_active():
+            ids.append(matcher.id())
+            weights.append(matcher.weight())
+            matcher.next()
+    return ids, weights
+
+
+class _Term:
+    """One per-field term of one word in one segment: its scorer and boost."""
+
+    def __init__(self, searcher, reader, fieldname, text, boost, weighting, lengths):
+        self.fieldname = fieldname
+        self.text = text
+        self.boost = boost
+        btext = reader.schema[fieldname].to_bytes(text)
+        self.present = (fieldname, btext) in reader
+        info = reader.term_info(fieldname, btext) if self.present else None
+        self.frequency = info.doc_frequency() if info else 0
+        self.min_length = info.min_length() if info else 0
+        self.scorer = (
+            weighting.scorer(searcher, fieldname, btext) if self.present else None
+        )
+        self._memo = {}
+        # Field lengths by document, shared by the queries on this searcher.
+        self._lengths = lengths.setdefault((id(reader), fieldname), {})
+
+    def usable(self) -> bool:
+        return self.scorer is None or isinstance(self.scorer, BM25FScorer)
+
+    def bound(self) -> float:
+        return self.scorer.max_quality() * self.boost if self.present else 0.0
+
+    def bound_at(self, weight: float) -> float:
+        """The most a document with this weight can score (BM25 falls with the
+        field's length, so at the shortest length in this segment)."""
+        if weight <= 0 or not self.present:
+            return 0.0
+        return self.scorer._score(weight, self.min_length) * self.boost
+
+    def score(self, docnum: int, weight: float) -> float:
+        # Whoosh's term score (scorer × boost); lengths are stored as one byte,
+        # so (weight, length) pairs repeat a lot.
+        lengths = self._lengths
+        length = lengths.get(docnum)
+        if length is None:
+            length = lengths[docnum] = self.scorer.dfl(docnum)
+        key = (weight, length)
+        memo = self._memo
+        if key not in memo:
+            memo[key] = self.scorer._score(weight, length) * self.boost
+        return memo[key]
+
+
+class _Word:
+    """One word in one segment: catch-all frequencies and per-field terms."""
+
+    def __init__(self, searcher, reader, word: AnyField, weighting, lengths):
+        ids, weights = _postings(reader, CATCH_ALL_FIELD, word.word)
+        self.total = dict(zip(ids, weights, strict=True))
+        terms = [
+            _Term(searcher, reader, fieldname, text, boost, weighting, lengths)
+            for fieldname, text, boost in word.field_terms()
+        ]
+        present = sorted(
+            (t for t in terms if t.present), key=lambda t: t.frequency, reverse=True
+        )
+        self.usable = all(t.usable() for t in terms)
+        # The most common field is derived from the catch-all; the others are read.
+        self.major = present[0] if present else None
+        self.minors = present[1:]
+        self.minor_weights: list[dict] = []
+
+    def read_minors(self, reader, candidates) -> list[dict]:
+        """docnum → score part, per rarer field, for the candidates."""
+        parts = []
+        self.minor_weights = []
+        for term in self.minors:
+            ids, weights = _postings(reader, term.fieldname, term.text)
+            found = {d: w for d, w in zip(ids, weights, strict=True) if d in candidates}
+            self.minor_weights.append(found)
+            parts.append({d: term.score(d, w) for d, w in found.items()})
+        return parts
+
+    def add_bounds(self, bounds: dict) -> None:
+        """Add to each document's bound the most this word's most common field
+        can give it: its frequency there, at the field's shortest length."""
+        major = self.major
+        if major is None:
+            return
+        total = self.total
+        rest = {d: total.get(d, 0.0) for d in bounds}
+        for found in self.minor_weights:
+            for docnum, weight in found.items():
+                if docnum in rest:
+                    rest[docnum] -= weight
+        table = {tf: major.bound_at(tf) for tf in set(rest.values())}
+        for docnum, tf in rest.items():
+            bounds[docnum] += table[tf]
+
+    def major_score(self, docnum: int) -> float:
+        rest = self.total.get(docnum, 0.0)
+        if not rest or self.major is None:
+            return 0.0
+        for found in self.minor_weights:
+            rest -= found.get(docnum, 0.0)
+        return self.major.score(docnum, rest) if rest > 0 else 0.0
+
+
+def _segment_matches(reader, postings: list, operator: str, allowed) -> set:
+    """Segment document numbers in all (AND) or any (OR) of the posting sets."""
+    if operator == "and":
+        ordered = sorted(postings, key=len)
+        matches = set(ordered[0])
+        for docnums in ordered[1:]:
+            matches.intersection_update(docnums)
+    else:
+        matches = set().union(*postings)
+    deleted = reader.deleted_docs_set
+    if deleted:
+        matches -= deleted
+    if allowed is not None:
+        matches &= allowed
+    return matches
+
+
+def matching_docnums(searcher, plan, allowed_by_segment) -> list[int]:
+    """Global document numbers matching a plain-word plan, in index order."""
+    operator, words, _ = plan
+    found = []
+    for (sub, offset), allowed in zip(
+        searcher.leaf_searchers(), allowed_by_segment, strict=True
+    ):
+        reader = sub.reader()
+        postings = [_postings(reader, CATCH_ALL_FIELD, w.word)[0] for w in words]
+        matches = _segment_matches(reader, postings, operator, allowed)
+        found.extend(offset + d for d in sorted(matches))
+    return found
+
+
+def top_docnums(searcher, plan, limit: int | None, allowed_by_segment, lengths):
+    """``[(score, global docnum)]`` best first, as Whoosh's collector would give
+    them; None if a scorer is not a weight-and-length one (the caller then
+    lets Whoosh search). ``lengths`` is a dict kept with the searcher."""
+    operator, words, boost = plan
+    weighting = searcher.weighting
+    found = []
+    for (sub, offset), allowed in zip(
+        searcher.leaf_searchers(), allowed_by_segment, strict=True
+    ):
+        reader = sub.reader()
+        segment_words = [_Word(sub, reader, w, weighting, lengths) for w in words]
+        if not all(w.usable for w in segment_words):
+            return None
+        totals = [w.total.keys() for w in segment_words]
+        matches = _segment_matches(reader, totals, operator, allowed)
+        if matches:
+            scored = _rank_segment(reader, segment_words, matches, limit)
+            found.extend((score * boost, offset + d) for score, d in scored)
+    found.sort(key=_order)
+    return found if limit is None else found[:limit]
+
+
+def _rank_segment(reader, words: list[_Word], matches: set, limit: int | None):
+    # The rarer fields' part of each score: a lower bound of the score.
+    partial: dict[int, float] = {}
+    for word in words:
+        for part in word.read_minors(reader, matches):
+            for docnum, score in part.items():
+                partial[docnum] = partial.get(docnum, 0.0) + score
+
+    def exact(docnum: int) -> float:
+        return partial.get(docnum, 0.0) + sum(w.major_score(docnum) for w in words)
+
+    if limit is None or len(matches) <= limit:
+        return [(exact(d), d) for d in matches]
+
+    candidates = matches
+    # What the most common fields can add at most: if the best by the rarer
+    # fields already beat it, documents without a rarer-field part are out.
+    headroom = sum(w.major.bound() for w in words if w.major is not None)
+    leaders = heapq.nlargest(limit, partial, key=partial.__getitem__)
+    scores = {d: exact(d) for d in leaders}
+    if len(scores) >= limit and _cutoff(scores.values(), limit) > headroom:
+        candidates = partial.keys()
+    # A tighter bound per document, from its frequencies and the shortest
+    # field length: score in decreasing bound order until no bound can win.
+    bounds = dict.fromkeys(candidates, 0.0)
+    for word in words:
+        word.add_bounds(bounds)
+    for docnum, score in partial.items():
+        if docnum in bounds:
+            bounds[docnum] += score
+    best = sorted(scores.values(), reverse=True)[:limit]
+    heapq.heapify(best)
+    for docnum in sorted(bounds, key=bounds.__getitem__, reverse=True):
+        if len(best) >= limit and bounds[docnum] < _cutoff(best, limit):
+            break
+        if docnum not in scores:
+            scores[docnum] = score = exact(docnum)
+            if len(best) < limit:
+                heapq.heappush(best, score)
+            elif score > best[0]:
+                heapq.heapreplace(best, score)
+    ranked = [(score, docnum) for docnum, score in scores.items()]
+    return heapq.nsmallest(limit, ranked, key=_order)
+
+
+def _cutoff(scores, limit: int) -> float:
+    """The ``limit``-th best score, less a safety margin for rounding."""
+    kth = min(scores) if len(scores) == limit else heapq.nlargest(limit, scores)[-1]
+    return kth - SAFETY * max(1.0, abs(kth))
