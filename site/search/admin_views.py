@@ -22,9 +22,6 @@ class SearchGapViewSet(ModelViewSet):
     export_filename = "search-gaps"
     form_fields = []
 
-    def get_queryset(self, request):
-        return SearchGap.objects.select_related("query")
-
 
 class SearchGapsMenuItem(MenuItem):
     def is_shown(self, request):
