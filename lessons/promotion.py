@@ -3,7 +3,7 @@
 from django.db import transaction
 from django.utils.text import slugify
 
-from deskbook.articles.models import ArticleIndexPage, ArticlePage
+from deskbook.articles.models import ArticleIndexPage, ArticleKind, ArticlePage
 from deskbook.core.markdown import render_markdown
 
 from .models import LessonPage
@@ -35,6 +35,7 @@ def lesson_promote(*, lesson: LessonPage, user) -> ArticlePage:
     article = ArticlePage(
         title=lesson.title,
         slug=_free_slug(index, slugify(lesson.title)[:60] or "alert"),
+        kind=ArticleKind.SCAM_ALERT,
         summary=lesson.summary[:500],
         body=body,
         personal_data_names="\n".join(lesson.party_names),

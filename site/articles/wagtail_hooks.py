@@ -1,10 +1,11 @@
 from wagtail import hooks
 
-from deskbook.core.hooks import BOOTSTRAP, ROLE_PERMISSIONS, SEARCH_KINDS
+from deskbook.core.hooks import BOOTSTRAP, ROLE_PERMISSIONS, SEARCH_FACETS, SEARCH_KINDS
 from deskbook.core.pagetree import ensure_section, grant_page_permissions
 from deskbook.core.roles import EDITOR, MANAGER
 
-from .models import ArticleIndexPage
+from .models import ArticleIndexPage, ArticleKind
+from .selectors import article_tag_choices
 
 
 @hooks.register(BOOTSTRAP, order=10)
@@ -26,6 +27,21 @@ def bootstrap_awareness_section():
 @hooks.register(SEARCH_KINDS)
 def article_search_kinds():
     return [("article", "Articles", ["articles.ArticlePage"])]
+
+
+@hooks.register(SEARCH_FACETS)
+def article_search_facets():
+    # "kind" is the search page's own page-type facet, hence "article_kind".
+    return [
+        (
+            "article_kind",
+            "Article type",
+            "articles.ArticlePage",
+            "kind",
+            ArticleKind.choices,
+        ),
+        ("tag", "Tag", "articles.ArticlePage", "tags__slug", article_tag_choices),
+    ]
 
 
 @hooks.register(ROLE_PERMISSIONS)

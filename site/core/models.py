@@ -23,10 +23,15 @@ class SectionIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        children = viewable_by(
+        paginator = Paginator(
+            self.listed_children(request, **kwargs), self.children_per_page
+        )
+        context["children"] = paginator.get_page(request.GET.get("page"))
+        return context
+
+    def listed_children(self, request, **filters):
+        """The live child pages ``request.user`` may view, in listing order."""
+        return viewable_by(
             self.get_children().live().specific().order_by(*self.children_order),
             request.user,
         )
-        paginator = Paginator(children, self.children_per_page)
-        context["children"] = paginator.get_page(request.GET.get("page"))
-        return context

@@ -4,6 +4,8 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from deskbook.articles.models import ArticleKind
+from deskbook.articles.selectors import article_latest
 from deskbook.core.blocks import BodyBlock
 from deskbook.core.visibility import viewable_by
 
@@ -37,5 +39,11 @@ class HomePage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["sections"] = viewable_by(
             self.get_children().live().in_menu().specific(), request.user
+        )
+        context["latest_alerts"] = article_latest(
+            user=request.user, kind=ArticleKind.SCAM_ALERT
+        )
+        context["latest_press"] = article_latest(
+            user=request.user, kind=ArticleKind.PRESS_RELEASE
         )
         return context

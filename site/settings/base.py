@@ -195,6 +195,8 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 # Nothing is fetched from the internet at run time: no update check, no Gravatar.
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Video embeds are written from the address; nothing asks a provider over the net.
+WAGTAILEMBEDS_FINDERS = [{"class": "deskbook.core.embeds"}]
 WAGTAIL_USAGE_COUNT_ENABLED = True
 
 LOGGING = {

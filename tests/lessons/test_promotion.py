@@ -91,8 +91,12 @@ def edit_form(article, **changes):
         {
             "title": article.title,
             "slug": article.slug,
+            "kind": article.kind,
             "date": "2026-11-20",
+            "author": article.author,
             "summary": article.summary,
+            "hero_alt": "",
+            "tags": "",
             "body": streamfield(
                 [("paragraph", rich_text("<p>Call us on 9123 4567.</p>"))]
             ),

@@ -1,0 +1,31 @@
+"""Reads of public articles used outside the Awareness section."""
+
+from django.db.models import Prefetch
+from taggit.models import Tag
+from wagtail.images import get_image_model
+
+from deskbook.core.visibility import viewable_by
+
+from .models import ArticleKind, ArticlePage
+from .models.article import HERO_LISTING_SPEC
+
+
+def article_latest(*, user, kind: ArticleKind, limit: int = 3) -> list[ArticlePage]:
+    """The newest live articles of ``kind`` that ``user`` may view."""
+    images = get_image_model().objects.prefetch_renditions(HERO_LISTING_SPEC)
+    articles = viewable_by(ArticlePage.objects.live().filter(kind=kind), user)
+    return list(
+        articles.order_by("-date", "-first_published_at", "-pk").prefetch_related(
+            Prefetch("hero_image", queryset=images)
+        )[:limit]
+    )
+
+
+def article_tag_choices() -> list[tuple[str, str]]:
+    """(slug, name) of the tags articles use, for the search page's tag facet."""
+    return list(
+        Tag.objects.filter(articles_articlepagetag_items__isnull=False)
+        .distinct()
+        .order_by("name")
+        .values_list("slug", "name")
+    )
