@@ -18,6 +18,7 @@ from .compiler import (
     WhooshSearchQueryCompiler,
 )
 from .documents import build_document, document_id
+from .postings import postings_cache
 from .ranking import matching_docnums, plain_words, top_docnums
 from .results import WhooshSearchResults
 from .schema import (
@@ -135,6 +136,8 @@ class WhooshSearchBackend(BaseSearchBackend):
         self.store = _store(
             str(params.get("PATH", default)), self.language, self.stemming
         )
+        if "POSTINGS_CACHE" in params:
+            postings_cache.max_postings = int(params["POSTINGS_CACHE"])
 
     # -- searching ---------------------------------------------------------
 

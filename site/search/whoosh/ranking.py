@@ -23,9 +23,9 @@ number), so the results are the ones Whoosh would return.
 import heapq
 
 from whoosh import query as wq
-from whoosh.matching.wrappers import FilterMatcher
 from whoosh.scoring import BM25FScorer
 
+from .postings import postings_cache
 from .schema import CATCH_ALL_FIELD
 
 # Scores closer than this (relative) to the cut-off are never pruned, so that
@@ -126,35 +126,8 @@ def plain_words(query: wq.Query):
     return operator, list(query.subqueries), query.boost
 
 
-def _postings(reader, fieldname: str, text: str) -> tuple:
-    """(document numbers, weights) of a term in one segment, deletions included."""
-    field = reader.schema[fieldname]
-    btext = field.to_bytes(text)
-    if (fieldname, btext) not in reader:
-        return (), ()
-    matcher = reader.postings(fieldname, btext)
-    if isinstance(matcher, FilterMatcher):
-        matcher = matcher.child  # deletions are taken out by the caller
-    ids, weights = [], []
-    if all(
-        hasattr(matcher, name)
-        for name in ("_read_ids", "_read_weights", "_next_block", "_lastblock")
-    ):
-        # Whoosh 3 block postings: whole blocks at a time, not posting by posting.
-        while matcher.is_active():
-            matcher._read_ids()
-            matcher._read_weights()
-            ids.extend(matcher._ids)
-            weights.extend(matcher._weights)
-            if matcher._lastblock:
-                break
-            matcher._next_block()
-    else:
-        while matcher.is_active():
-            ids.append(matcher.id())
-            weights.append(matcher.weight())
-            matcher.next()
-    return ids, weights
+def _postings(reader, fieldname: str, text: str):
+    return postings_cache.postings(reader, fieldname, text)
 
 
 class _Term:
