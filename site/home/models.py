@@ -32,6 +32,7 @@ class HomePage(Page):
         "articles.ArticleIndexPage",
         "kb.KnowledgeBaseIndexPage",
         "lessons.LessonIndexPage",
+        "enquiries.EnquiryPage",
     ]
     max_count = 1
 

@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "deskbook.home",
     "deskbook.articles",
     "deskbook.search",
+    "deskbook.enquiries",
     "kb",
     "lessons",
     "workforce",
@@ -153,6 +154,19 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 
 WAGTAIL_SITE_NAME = "Deskbook"
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+
+# Mail goes to the console unless a deployment names a real backend.
+EMAIL_BACKEND = env_str(
+    "EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
+)
+# The public enquiry form (docs/enquiries.md): who is e-mailed about each
+# enquiry (comma-separated), how many enquiries one address may send per window
+# (seconds), and which header holds the client's address behind a proxy (e.g.
+# HTTP_X_FORWARDED_FOR; unset: REMOTE_ADDR).
+DESKBOOK_ENQUIRIES_EMAIL = env_list("ENQUIRIES_EMAIL", ["enquiries@deskbook.example"])
+DESKBOOK_ENQUIRY_RATE_LIMIT = (env_int("ENQUIRY_RATE_LIMIT", 5), 60 * 60)
+DESKBOOK_CLIENT_IP_HEADER = env_str("CLIENT_IP_HEADER") or None
+
 # Search: the embedded Whoosh index by default; SEARCH_BACKEND switches to one of
 # Wagtail's shipped backends for deployments that outgrow one machine.
 SEARCH_BACKEND = env_str("SEARCH_BACKEND", "whoosh")

@@ -5,6 +5,7 @@ from wagtail.test.utils import WagtailPageTestCase
 from deskbook.articles.models import ArticleIndexPage
 from deskbook.core.bootstrap import bootstrap_site
 from deskbook.core.roles import STAFF_ROLES
+from deskbook.enquiries.models import EnquiryPage
 from deskbook.home.models import HomePage
 from kb.models import KnowledgeBaseIndexPage
 from lessons.models import LessonIndexPage
@@ -42,7 +43,8 @@ def test_bootstrap_twice_changes_nothing(site_tree):
 class PageTypeRulesTests(WagtailPageTestCase):
     def test_home_page_allows_only_the_section_types(self):
         self.assertAllowedSubpageTypes(
-            HomePage, {ArticleIndexPage, KnowledgeBaseIndexPage, LessonIndexPage}
+            HomePage,
+            {ArticleIndexPage, KnowledgeBaseIndexPage, LessonIndexPage, EnquiryPage},
         )
 
     def test_sections_live_only_under_the_home_page(self):
