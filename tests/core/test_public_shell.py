@@ -63,7 +63,7 @@ def test_signed_in_user_without_a_role_is_kept_out(
 def test_public_section_is_open_to_anonymous_visitors(client, site_tree):
     response = client.get("/awareness/")
     assert response.status_code == 200
-    assert "Nothing has been published here yet." in response.content.decode()
+    assert "No articles have been published yet." in response.content.decode()
 
 
 @pytest.mark.django_db
