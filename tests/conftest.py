@@ -1,14 +1,28 @@
 import pytest
+from wagtail.models import Site
 
 from deskbook.core.bootstrap import bootstrap_site
 from deskbook.core.roles import STAFF_ROLES
 from tests.factories import UserFactory
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The test database starts with the roles and page tree of a fresh install.
+
+    Built once per test process: each test runs in a transaction that is
+    rolled back, so the tree is back as it was for the next one.
+    """
+    with django_db_blocker.unblock():
+        bootstrap_site()
+
+
 @pytest.fixture
 def site_tree(db):
     """Roles and the page tree, as a fresh install has them."""
-    bootstrap_site()
+    # Tests on a live server flush the database when they end: build it again.
+    if not Site.objects.filter(is_default_site=True, root_page__depth=2).exists():
+        bootstrap_site()
 
 
 @pytest.fixture
