@@ -185,6 +185,7 @@ class ArticlePage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["related_articles"] = self.related(request.user)
+        context["feeds"] = self.index_page.feeds()
         return context
 
 

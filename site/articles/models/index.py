@@ -18,7 +18,8 @@ class ArticleIndexPage(RoutablePageMixin, SectionIndexPage):
 
     ``/awareness/`` lists every article; ``kind/<kind>/`` and ``tag/<slug>/``
     are the archives (each also takes the other filter as ``?tag=`` or
-    ``?kind=``); ``?page=`` pages through any of them.
+    ``?kind=``); ``?page=`` pages through any of them. ``feed/rss/`` and
+    ``feed/atom/`` (also under ``kind/<kind>/``) are the feeds.
     """
 
     template = "articles/article_index_page.html"
@@ -51,6 +52,24 @@ class ArticleIndexPage(RoutablePageMixin, SectionIndexPage):
             request, kind=_known_kind(request.GET.get("kind")), tag=found
         )
 
+    @path("feed/rss/", name="feed_rss")
+    @path("feed/atom/", name="feed_atom")
+    @path("kind/<slug:kind>/feed/rss/", name="kind_feed_rss")
+    @path("kind/<slug:kind>/feed/atom/", name="kind_feed_atom")
+    def feed(self, request, kind=None):
+        from ..feeds import ArticleAtomFeed, ArticleFeed  # the feeds import models
+
+        if kind is not None and _known_kind(kind) is None:
+            raise Http404("No such kind of article.")
+        feed_class = ArticleAtomFeed if request.path.endswith("/atom/") else ArticleFeed
+        return feed_class(self, _known_kind(kind))(request)
+
+    def feed_url(self, kind: str | None = None, atom: bool = False) -> str:
+        name = ("kind_" if kind else "") + ("feed_atom" if atom else "feed_rss")
+        return self.url + self.reverse_subpage(
+            name, kwargs={"kind": kind} if kind else {}
+        )
+
     def articles(self, user):
         """Live articles of this section that ``user`` may view, newest first."""
         return viewable_by(ArticlePage.objects.child_of(self).live(), user).order_by(
@@ -77,8 +96,31 @@ class ArticleIndexPage(RoutablePageMixin, SectionIndexPage):
             kinds=_kind_counts(visible),
             tag_cloud=_tag_cloud(visible),
             base_query=_base_query(request),
+            feeds=self.feeds(kind),
         )
         return context
+
+    def feeds(self, kind: ArticleKind | None = None) -> list[dict]:
+        """The feeds to announce: this kind's when there is one, then all articles."""
+        feeds = []
+        for feed_kind in [kind, None] if kind else [None]:
+            title = feed_kind.plural if feed_kind else f"All of {self.title}"
+            slug = feed_kind.value if feed_kind else None
+            feeds += [
+                {
+                    "title": title,
+                    "format": "RSS",
+                    "url": self.feed_url(slug),
+                    "type": "application/rss+xml",
+                },
+                {
+                    "title": title,
+                    "format": "Atom",
+                    "url": self.feed_url(slug, atom=True),
+                    "type": "application/atom+xml",
+                },
+            ]
+        return feeds
 
     def kind_url(self, kind: str) -> str:
         return self.url + self.reverse_subpage("kind_archive", args=[kind])
