@@ -3,9 +3,11 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from deskbook.core import views as core_views
+from deskbook.core.page_cache import cache_public
 from deskbook.search import views as search_views
 
 urlpatterns = [
@@ -18,6 +20,8 @@ urlpatterns = [
     ),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("healthz", core_views.health, name="health"),
+    path("robots.txt", core_views.robots_txt, name="robots_txt"),
+    path("sitemap.xml", cache_public(sitemap), name="sitemap"),
     path("search/", search_views.search, name="search"),
     path(
         "search/autocomplete/",

@@ -2,6 +2,7 @@ import math
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.templatetags.static import static
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
@@ -21,6 +22,7 @@ from .kinds import ArticleKind
 
 WORDS_PER_MINUTE = 200
 HERO_LISTING_SPEC = "fill-640x360"
+LOGO = "deskbook/favicon.svg"
 
 
 class ArticlePageTag(TaggedItemBase):
@@ -140,6 +142,41 @@ class ArticlePage(Page):
                 )
             self.hero_alt = description
         self.reading_minutes = reading_minutes(self.reading_text())
+
+    is_article = True
+
+    def seo_image(self):
+        return self.hero_image, self.hero_alt
+
+    def structured_data(self, request) -> dict:
+        """schema.org ``NewsArticle`` for search engines (JSON-LD)."""
+        site = self.get_site()
+        root_url = site.root_url if site else ""
+        organisation = {
+            "@type": "Organization",
+            "name": (site.site_name if site else "") or "Deskbook",
+            "url": root_url + "/",
+            "logo": {"@type": "ImageObject", "url": root_url + static(LOGO)},
+        }
+        data = {
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "headline": self.title[:110],
+            "description": self.summary,
+            "datePublished": self.date.isoformat(),
+            "dateModified": (
+                self.last_published_at or self.first_published_at or timezone.now()
+            ).isoformat(),
+            "author": {"@type": "Organization", "name": self.author},
+            "publisher": organisation,
+            "mainEntityOfPage": {"@type": "WebPage", "@id": self.full_url},
+            "articleSection": self.kind_label,
+            "keywords": [tag.name for tag in self.tags.all()],
+        }
+        if self.hero_image:
+            rendition = self.hero_image.get_rendition("fill-1200x630")
+            data["image"] = [root_url + rendition.url]
+        return data
 
     @property
     def guarded_names(self) -> list[str]:

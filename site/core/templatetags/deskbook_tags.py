@@ -1,6 +1,7 @@
 from django import template
 from wagtail.models import Site
 
+from deskbook.core.seo import json_ld, page_meta
 from deskbook.core.visibility import viewable_by
 
 register = template.Library()
@@ -24,3 +25,21 @@ def main_menu(context):
         ],
         "request": request,
     }
+
+
+@register.inclusion_tag("core/includes/meta_tags.html", takes_context=True)
+def meta_tags(context):
+    """Canonical URL, description, Open Graph and Twitter card tags."""
+    request = context.get("request")
+    page = context.get("page")
+    if page is not None and not hasattr(page, "get_view_restrictions"):
+        page = None  # a search result page or another view's own "page"
+    return {"meta": page_meta(request, page, title=context.get("meta_title", ""))}
+
+
+@register.simple_tag
+def structured_data(page, request):
+    """JSON-LD for a page that describes itself (``page.structured_data()``)."""
+    if not hasattr(page, "structured_data"):
+        return ""
+    return json_ld(page.structured_data(request))
