@@ -12,6 +12,7 @@ from deskbook.core.hooks import (
 )
 from deskbook.core.pagetree import ensure_section, grant_page_permissions
 from deskbook.core.roles import EDITOR, MANAGER, STAFF_ROLES, TEAM_LEAD
+from kb.edit_panels import OPEN_PROPOSALS_HOOK, OpenProposal
 from kb.models import Department, Stage
 from kb.models.pages import CITED_BY_HOOK
 
@@ -90,6 +91,22 @@ def lesson_search_facets():
 @hooks.register(CITED_BY_HOOK)
 def lessons_citing_sop(sop, user):
     return lessons_citing(sop, user)
+
+
+@hooks.register(OPEN_PROPOSALS_HOOK)
+def open_proposals_for_sop(sop, user):
+    proposals = proposal_admin.proposals_visible_to(user).open().filter(sop=sop)
+    return [
+        OpenProposal(
+            source_title=proposal.lesson.title,
+            source_url=reverse("wagtailadmin_pages:edit", args=[proposal.lesson_id]),
+            change=proposal.change,
+            reason=proposal.reason,
+            age_days=proposal.age_days,
+            resolve_url=reverse("lessons_resolve_proposal", args=[proposal.pk]),
+        )
+        for proposal in proposals.order_by("proposed_at")
+    ]
 
 
 @hooks.register("register_admin_viewset")

@@ -23,6 +23,7 @@ from deskbook.core.markdown import markdown_to_text, render_markdown
 from deskbook.core.models import SectionIndexPage
 
 from ..admin_forms import SOPPageForm
+from ..edit_panels import OpenProposalsPanel
 from .choices import Department, Segment, Stage
 from .versions import SOPStatus
 
@@ -114,6 +115,7 @@ class SOPPage(RoutablePageMixin, Page):
     subpage_types: list[str] = []
 
     content_panels = Page.content_panels + [
+        OpenProposalsPanel(heading="Open proposals"),
         FieldPanel("summary"),
         FieldRowPanel(
             [FieldPanel("department"), FieldPanel("stage"), FieldPanel("segment")]
