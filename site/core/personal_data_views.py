@@ -82,6 +82,10 @@ def guard_publish(request, page):
             data={"reason": reason, "findings": [str(item) for item in findings]},
         )
         return None
+    if page.pk and page.live and page.live_revision_id is None:
+        # Wagtail's create view has already saved the new page, still marked
+        # live, when it asks this hook: take it down before stopping.
+        Page.objects.filter(pk=page.pk).update(live=False, has_unpublished_changes=True)
     listed = "; ".join(str(item) for item in findings[:10])
     more = f" and {len(findings) - 10} more" if len(findings) > 10 else ""
     messages.error(

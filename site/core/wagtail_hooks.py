@@ -1,7 +1,7 @@
 from django.urls import path
 from wagtail import hooks
 
-from . import personal_data_views
+from . import personal_data_bulk, personal_data_views
 from .panels import WelcomePanel
 
 
@@ -24,6 +24,16 @@ def register_personal_data_review():
 @hooks.register("before_publish_page")
 def stop_personal_data_going_public(request, page):
     return personal_data_views.guard_publish(request, page)
+
+
+@hooks.register("before_bulk_action")
+def stop_personal_data_in_bulk_publish(request, action_type, objects, action):
+    return personal_data_bulk.guard_bulk_publish(request, action_type, objects, action)
+
+
+@hooks.register("before_copy_page")
+def stop_personal_data_in_published_copies(request, page):
+    return personal_data_bulk.guard_copy_publish(request, page)
 
 
 @hooks.register("register_log_actions")
