@@ -1,7 +1,7 @@
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.models import GroupApprovalTask
+from wagtail.models import GroupApprovalTask, Page
 
 from deskbook.core.hooks import (
     BOOTSTRAP,
@@ -46,6 +46,11 @@ def bootstrap_lessons():
         task = GroupApprovalTask.objects.create(name="Team lead review")
     task.groups.set(task.groups.model.objects.filter(name__in=CONFIDENTIAL_READERS))
     lesson_review_workflow_ensure(section=lessons, task=task)
+    # Team leads who approve a lesson may turn it into a draft public alert,
+    # which a Manager approves like any other article.
+    awareness = Page.objects.filter(slug="awareness", depth=3).first()
+    if awareness is not None:
+        grant_page_permissions(awareness, TEAM_LEAD, ["add", "change"])
 
 
 # Anyone may propose an SOP change from a lesson and follow proposals.
@@ -62,6 +67,7 @@ def lessons_role_permissions():
             "lessons.promote_lesson",
         ],
         EDITOR: [*PROPOSALS, "lessons.promote_lesson"],
+        TEAM_LEAD: [*PROPOSALS, "lessons.promote_lesson"],
     }
 
 

@@ -25,6 +25,8 @@ def review(request, page_id: int):
     if request.method == "POST":
         if "publish" in request.POST:
             return _publish(request, page, findings, permissions)
+        if "submit" in request.POST:
+            return _submit(request, page, findings, permissions)
         # One row's "Apply" button names its finding; "Apply all" takes them all.
         chosen = set(request.POST.getlist("finding"))
         everything = "apply_all" in request.POST
@@ -49,8 +51,33 @@ def review(request, page_id: int):
             "findings": findings,
             "public": is_public(page),
             "can_publish": permissions.can_publish(),
+            "can_submit": _workflow_to_start(page, permissions) is not None,
+            "in_moderation": page.workflow_in_progress,
         },
     )
+
+
+def _workflow_to_start(page, permissions):
+    workflow = page.get_workflow()
+    if workflow is None or page.workflow_in_progress:
+        return None
+    if not permissions.can_submit_for_moderation():
+        return None
+    return workflow
+
+
+def _submit(request, page, findings, permissions):
+    """Send the checked draft to its moderators (for those who may not publish)."""
+    workflow = _workflow_to_start(page, permissions)
+    if findings:
+        messages.error(request, "Apply or resolve every finding before submitting.")
+    elif workflow is None:
+        messages.error(request, "This page cannot be submitted for moderation now.")
+    else:
+        workflow.start(page, request.user)
+        messages.success(request, f"“{page.title}” is submitted for moderation.")
+        return redirect("wagtailadmin_pages:edit", page.pk)
+    return redirect("deskbook_personal_data_review", page.pk)
 
 
 def _publish(request, page, findings, permissions):

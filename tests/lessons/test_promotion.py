@@ -52,7 +52,7 @@ def test_promotion_makes_a_draft_alert_without_the_case_reference(client_as, les
 
 
 @pytest.mark.parametrize(
-    ("role", "allowed"), [(COLLECTOR, False), (TEAM_LEAD, False), (EDITOR, True)]
+    ("role", "allowed"), [(COLLECTOR, False), (TEAM_LEAD, True), (EDITOR, True)]
 )
 def test_who_may_promote(client_as, lesson, role, allowed):
     response = promote(client_as(role), lesson)
@@ -158,3 +158,26 @@ def test_an_override_reason_from_someone_without_the_right_is_ignored(
     assert not PageLogEntry.objects.filter(
         action="deskbook.personal_data_override"
     ).exists()
+
+
+def test_a_team_lead_submits_the_checked_alert_but_cannot_publish_it(
+    client_as, lesson
+):
+    client = client_as(TEAM_LEAD)
+    promote(client, lesson)
+    article = ArticlePage.objects.get()
+    review = f"/admin/personal-data/{article.pk}/"
+
+    client.post(review, {"submit": "1"})  # findings left: refused
+    assert not ArticlePage.objects.get().workflow_in_progress
+
+    client.post(review, {"apply_all": "1"})
+    page = client.get(review).content.decode()
+    assert 'name="submit"' in page and 'name="publish"' not in page
+    client.post(review, {"publish": "1"})
+    assert not ArticlePage.objects.get().live
+
+    client.post(review, {"submit": "1"})
+    article = ArticlePage.objects.get()
+    assert article.workflow_in_progress and not article.live
+    assert "waiting for moderation" in client.get(review).content.decode()
