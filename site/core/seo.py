@@ -7,6 +7,7 @@ alt text) to say more than the generic fields do.
 
 import json
 from dataclasses import dataclass
+from html import unescape
 
 from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
@@ -84,7 +85,10 @@ def _description(page) -> str:
     if not text and hasattr(page, "seo_description"):
         text = page.seo_description()
     if not text:
-        text = getattr(page, "summary", "") or strip_tags(getattr(page, "intro", ""))
+        # Rich text keeps entities (``&amp;``); the template escapes once more.
+        text = getattr(page, "summary", "") or unescape(
+            strip_tags(getattr(page, "intro", ""))
+        )
     text = " ".join(str(text).split())
     return Truncator(text).chars(DESCRIPTION_CHARS) if text else DEFAULT_DESCRIPTION
 

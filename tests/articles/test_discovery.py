@@ -13,7 +13,7 @@ from deskbook.core.roles import COLLECTOR
 from kb.models import SOPPage
 from tests.search.pages import add_page
 
-from .factories import make_article, make_image
+from .factories import awareness, make_article, make_image
 
 pytestmark = pytest.mark.django_db
 SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
@@ -141,3 +141,26 @@ def test_robots_txt_keeps_crawlers_out_of_staff_sections(client, site_tree):
         assert f"Disallow: {path}" in lines
     assert "Sitemap: http://localhost/sitemap.xml" in lines
     assert "Disallow: /" not in lines and "Disallow: /awareness/" not in lines
+
+
+def test_robots_txt_names_no_restricted_page_below_a_section(client, site_tree):
+    withheld = make_article("Withheld case write-up")
+    PageViewRestriction.objects.create(
+        page=withheld, restriction_type=PageViewRestriction.LOGIN
+    )
+    lesson = add_page("lessons", "Confidential settlement with Mr Tan", "Private.")
+    PageViewRestriction.objects.create(
+        page=lesson, restriction_type=PageViewRestriction.LOGIN
+    )
+    text = client.get("/robots.txt").content.decode()
+    assert "withheld" not in text and "confidential" not in text
+    assert "Disallow: /lessons/" in text.splitlines()
+
+
+def test_section_intro_description_is_escaped_once(client, site_tree):
+    index = awareness()
+    index.intro = "<p>Alerts &amp; guides <b>from us</b></p>"
+    index.save_revision().publish()
+    head = head_of(client, index.url)
+    assert meta(head, "description") == "Alerts & guides from us"
+    assert meta(head, "og:description") == "Alerts & guides from us"

@@ -10,6 +10,7 @@ import deskbook
 
 CSS = Path(deskbook.__file__).parent / "static" / "deskbook" / "css" / "site.css"
 AA_TEXT = 4.5
+AA_NON_TEXT = 3.0
 
 
 def variables() -> dict[str, str]:
@@ -55,6 +56,17 @@ def test_text_colours_meet_aa_contrast(text, background):
 
 def test_white_text_on_the_brand_colour_meets_aa_contrast():
     assert contrast("#ffffff", variables()["brand"]) >= AA_TEXT
+
+
+def test_the_focus_ring_stands_out_on_every_background():
+    rule = re.search(r"(?m)^:focus-visible\s*{([^}]*)}", CSS.read_text()).group(1)
+    assert "var(--focus)" in rule and "var(--ink)" in rule
+    colours = variables()
+    ring = (colours["focus"], colours["ink"])
+    for background in ("paper", "wash", "brand", "ink"):
+        best = max(contrast(tone, colours[background]) for tone in ring)
+        assert best >= AA_NON_TEXT, f"focus ring on --{background}: {best:.2f}:1"
+    assert contrast(*ring) >= AA_NON_TEXT  # the two tones tell apart
 
 
 def test_the_contrast_formula_matches_known_values():

@@ -160,9 +160,7 @@ def test_an_override_reason_from_someone_without_the_right_is_ignored(
     ).exists()
 
 
-def test_a_team_lead_submits_the_checked_alert_but_cannot_publish_it(
-    client_as, lesson
-):
+def test_a_team_lead_submits_the_checked_alert_but_cannot_publish_it(client_as, lesson):
     client = client_as(TEAM_LEAD)
     promote(client, lesson)
     article = ArticlePage.objects.get()

@@ -62,7 +62,9 @@ def test_confidential_lessons_proposals_stay_hidden_from_editors(client_as, sop)
 
 
 def test_the_add_form_has_no_proposals_panel(client_as, sop):
-    html = client_as(MANAGER).get(
-        f"/admin/pages/add/kb/soppage/{sop.get_parent().pk}/"
-    ).content.decode()
+    html = (
+        client_as(MANAGER)
+        .get(f"/admin/pages/add/kb/soppage/{sop.get_parent().pk}/")
+        .content.decode()
+    )
     assert "data-sop-open-proposals" not in html
