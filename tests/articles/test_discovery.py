@@ -164,3 +164,23 @@ def test_section_intro_description_is_escaped_once(client, site_tree):
     head = head_of(client, index.url)
     assert meta(head, "description") == "Alerts & guides from us"
     assert meta(head, "og:description") == "Alerts & guides from us"
+
+
+@pytest.mark.parametrize(
+    "path, title",
+    [("/search/?q=scam", "Search"), ("/accounts/login/", "Staff sign in")],
+)
+def test_views_that_are_not_pages_name_themselves_and_are_not_indexed(
+    client, site_tree, path, title
+):
+    head = head_of(client, path)
+    assert meta(head, "og:title") == title
+    assert meta(head, "robots") == "noindex"
+
+
+def test_not_found_page_asks_not_to_be_indexed(client, site_tree):
+    response = client.get("/no-such-page/")
+    assert response.status_code == 404
+    head = BeautifulSoup(response.content, "html.parser").head
+    assert meta(head, "robots") == "noindex"
+    assert head.find("link", rel="canonical") is None

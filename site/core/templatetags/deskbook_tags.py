@@ -28,13 +28,14 @@ def main_menu(context):
 
 
 @register.inclusion_tag("core/includes/meta_tags.html", takes_context=True)
-def meta_tags(context):
-    """Canonical URL, description, Open Graph and Twitter card tags."""
+def meta_tags(context, title: str = ""):
+    """Canonical URL, description, Open Graph and Twitter card tags; views that
+    are not pages name their ``title``."""
     request = context.get("request")
     page = context.get("page")
     if page is not None and not hasattr(page, "get_view_restrictions"):
         page = None  # a search result page or another view's own "page"
-    return {"meta": page_meta(request, page, title=context.get("meta_title", ""))}
+    return {"meta": page_meta(request, page, title=title)}
 
 
 @register.simple_tag
