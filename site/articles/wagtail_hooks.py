@@ -1,9 +1,16 @@
 from wagtail import hooks
 
-from deskbook.core.hooks import BOOTSTRAP, ROLE_PERMISSIONS, SEARCH_FACETS, SEARCH_KINDS
+from deskbook.core.hooks import (
+    BOOTSTRAP,
+    ROLE_PERMISSIONS,
+    SEARCH_FACETS,
+    SEARCH_KINDS,
+    SEED_DEMO,
+)
 from deskbook.core.pagetree import ensure_section, grant_page_permissions
 from deskbook.core.roles import EDITOR, MANAGER
 
+from .demo import seed_articles
 from .models import ArticleIndexPage, ArticleKind
 from .selectors import article_tag_choices
 
@@ -48,3 +55,8 @@ def article_search_facets():
 def article_role_permissions():
     # Publishing a public page that still holds personal data, with a reason.
     return {MANAGER: ["articles.override_personal_data_guard"]}
+
+
+@hooks.register(SEED_DEMO, order=50)
+def seed_articles_demo(*, size, log):
+    seed_articles(size=size, log=log)
