@@ -17,7 +17,8 @@ class OpenProposal:
     change: str
     reason: str
     age_days: int
-    resolve_url: str
+    # Empty for someone who may read the proposal but not resolve it.
+    resolve_url: str = ""
 
 
 class OpenProposalsPanel(Panel):

@@ -101,15 +101,21 @@ def lessons_citing_sop(sop, user):
 
 @hooks.register(OPEN_PROPOSALS_HOOK)
 def open_proposals_for_sop(sop, user):
+    """Open proposals from lessons ``user`` may read; *Resolve* for those who may."""
     proposals = proposal_admin.proposals_visible_to(user).open().filter(sop=sop)
     return [
         OpenProposal(
             source_title=proposal.lesson.title,
-            source_url=reverse("wagtailadmin_pages:edit", args=[proposal.lesson_id]),
+            # The lesson as staff read it: every reader of the proposal may open it.
+            source_url=proposal.lesson.get_url() or "",
             change=proposal.change,
             reason=proposal.reason,
             age_days=proposal.age_days,
-            resolve_url=reverse("lessons_resolve_proposal", args=[proposal.pk]),
+            resolve_url=(
+                reverse("lessons_resolve_proposal", args=[proposal.pk])
+                if proposal_admin.can_resolve(user, proposal)
+                else ""
+            ),
         )
         for proposal in proposals.order_by("proposed_at")
     ]

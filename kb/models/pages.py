@@ -16,7 +16,7 @@ from wagtail.admin.panels import (
     MultiFieldPanel,
 )
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PagePermissionTester
 from wagtail.search import index
 
 from deskbook.core.markdown import markdown_to_text, render_markdown
@@ -58,6 +58,18 @@ class SOPPageTag(TaggedItemBase):
     content_object = ParentalKey(
         "kb.SOPPage", on_delete=models.CASCADE, related_name="tagged_items"
     )
+
+
+class SOPPermissionTester(PagePermissionTester):
+    """An SOP's owner keeps it correct: they may open it in the admin, edit it and
+    submit the change for approval, whatever their role. Publishing, moving and
+    deleting stay with the roles that have them."""
+
+    def can_edit(self):
+        if super().can_edit():
+            return True
+        owner_id = self.page.procedure_owner_id
+        return self.user.is_active and owner_id is not None and owner_id == self.user.pk
 
 
 class SOPPage(RoutablePageMixin, Page):
@@ -191,6 +203,9 @@ class SOPPage(RoutablePageMixin, Page):
             ],
         )
         return context
+
+    def permissions_for_user(self, user):
+        return SOPPermissionTester(user, self)
 
     def can_be_reviewed_by(self, user) -> bool:
         """The owner, and whoever may publish it, may confirm a review."""

@@ -1,25 +1,33 @@
 """The personal-data publish guard on the admin's other ways to publish: bulk
-publish from a page listing and copying with "publish copies".
+publish from a page listing, and copying a page with "publish copies" or as an
+alias.
 
-(Scheduled publishing needs no hook of its own: scheduling is the editor's
-*Publish* with a future go-live time, which ``before_publish_page`` already
-checks, and ``publish_scheduled`` later publishes exactly that revision.)
+Scheduled publishing needs no hook of its own. Scheduling is a publish with a
+future go-live time, made through the doors guarded here or in
+``personal_data_views`` (the editor's *Publish*, bulk publish, workflow
+approval), so a refused publish schedules nothing. Wagtail marks the one
+revision it schedules ``approved_go_live_at`` and locks the page against edits
+until it goes live or is unscheduled; ``publish_scheduled`` publishes exactly
+the revisions so marked.
 """
 
 from django.contrib import messages
 from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
 from wagtail.models import Page
 
-from .personal_data_guard import is_public, page_findings
+from .personal_data_guard import goes_public, is_public, page_findings
 
-SHOWN = 5
+SHOWN_PAGES = 10
+SHOWN_FINDINGS = 5
 
 
 def blocked_pages(pages) -> list[tuple[Page, list]]:
-    """(page, findings) of the public pages whose content still holds personal data."""
+    """(page, findings) of the pages going public whose text holds personal data."""
     blocked = []
     for page in pages:
-        if not is_public(page):
+        if not goes_public(page):
             continue
         findings = page_findings(page)
         if findings:
@@ -33,50 +41,90 @@ def _latest_content(page) -> Page:
     return revision.as_object() if revision else page.specific
 
 
-def _refuse(request, blocked, redirect_to: str):
-    listed = "; ".join(
-        f"“{page.title}”: " + ", ".join(str(f) for f in findings[:3])
-        for page, findings in blocked[:SHOWN]
+def refusal_message(blocked, *, action: str):
+    """Which pages hold which findings, each linked to its personal-data check."""
+    items = format_html_join(
+        "",
+        '<li><a href="{}">“{}”</a>: {}{}</li>',
+        (
+            (
+                reverse("deskbook_personal_data_review", args=[page.pk]),
+                page.title,
+                "; ".join(str(finding) for finding in findings[:SHOWN_FINDINGS]),
+                f" and {len(findings) - SHOWN_FINDINGS} more"
+                if len(findings) > SHOWN_FINDINGS
+                else "",
+            )
+            for page, findings in blocked[:SHOWN_PAGES]
+        ),
     )
-    more = f" and {len(blocked) - SHOWN} more pages" if len(blocked) > SHOWN else ""
-    messages.error(
-        request,
-        f"Nothing was published: {len(blocked)} public page"
-        f"{'s' if len(blocked) != 1 else ''} still contain"
-        f"{'' if len(blocked) != 1 else 's'} personal data ({listed}{more}). "
-        "Open each page's personal-data check from its editor, then publish it there.",
+    more = len(blocked) - SHOWN_PAGES
+    count = len(blocked)
+    return format_html(
+        "{} {} public page{} still contain{} personal data. Open each page's "
+        "personal-data check, apply the redactions, then publish.<ul>{}</ul>{}",
+        action,
+        count,
+        "s" if count != 1 else "",
+        "" if count != 1 else "s",
+        items,
+        f"And {more} more pages." if more > 0 else "",
     )
-    return redirect(redirect_to)
 
 
 def guard_bulk_publish(request, action_type, objects, action):
-    """Stop a bulk publish if any page it would publish holds personal data."""
-    if action_type != "publish":
+    """Stop a bulk publish if any page it would publish holds personal data.
+
+    Checks what Wagtail's bulk publish would publish: the latest revision of each
+    selected page and, when "include descendants" is ticked, of each draft
+    descendant the user may publish.
+    """
+    if action_type != "publish" or not objects or not isinstance(objects[0], Page):
         return None
     pages = [_latest_content(page) for page in objects]
     form = getattr(action, "cleaned_form", None)
     if form is not None and form.cleaned_data.get("include_descendants"):
         for page in objects:
-            drafts = page.get_descendants().not_live().specific()
-            pages += [_latest_content(draft) for draft in drafts]
+            for draft in page.get_descendants().not_live().specific():
+                if draft.permissions_for_user(request.user).can_publish():
+                    pages.append(_latest_content(draft))
     blocked = blocked_pages(pages)
     if not blocked:
         return None
-    return _refuse(request, blocked, action.next_url or request.path)
+    messages.error(request, refusal_message(blocked, action="Nothing was published:"))
+    return redirect(action.next_url or request.path)
+
+
+def _copies_are_public(page, parent) -> bool:
+    # Wagtail gives the copy (or alias) the page's own view restriction when the
+    # new parent has none; the copies below it lose theirs and inherit.
+    return is_public(parent) and not page.view_restrictions.exists()
 
 
 def guard_copy_publish(request, page):
-    """Stop a copy that would publish personal data under a public parent."""
-    if request.method != "POST" or not request.POST.get("publish_copies"):
+    """Stop a copy or alias that would show personal data under a public parent.
+
+    A copy with "publish copies" is live for every live page copied; an alias is
+    live whenever its page is, and follows every later publish of it (which
+    ``guard_publish`` checks, as the page then goes public through the alias).
+    """
+    if request.method != "POST":
+        return None
+    as_alias = bool(request.POST.get("alias"))
+    if not as_alias and not request.POST.get("publish_copies"):
         return None
     parent = Page.objects.filter(pk=request.POST.get("new_parent_page")).first()
-    if parent is None or not is_public(parent):
+    if parent is None or not _copies_are_public(page, parent):
         return None
-    pages = [page.specific]
+    if not parent.permissions_for_user(request.user).can_publish_subpage():
+        return None  # Wagtail publishes nothing then
+    pages = [page.specific] if page.live else []
     if request.POST.get("copy_subpages"):
         pages += list(page.get_descendants().live().specific())
-    # The copies' restrictions come from their new parent, not the originals.
-    blocked = [(item, findings) for item in pages if (findings := page_findings(item))]
+    # A live page's own row holds its live text, which is what the copy gets.
+    blocked = [(item, found) for item in pages if (found := page_findings(item))]
     if not blocked:
         return None
-    return _refuse(request, blocked, request.get_full_path())
+    action = "Not copied:" if not as_alias else "No alias was made:"
+    messages.error(request, refusal_message(blocked, action=action))
+    return redirect(request.get_full_path())

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from django.db import models
 from django.utils.html import escape, strip_tags
 from wagtail.fields import StreamField
+from wagtail.models import Page
 
 from .pii import Finding, find_pii
 
@@ -31,6 +32,23 @@ class PageFinding:
 def is_public(page) -> bool:
     """No view restriction on the page or above it: anyone may read it."""
     return not page.get_view_restrictions().exists()
+
+
+def aliases_of(page) -> list[Page]:
+    """Every alias that follows ``page``, aliases of aliases included."""
+    found, seen, frontier = [], {page.pk}, [page.pk]
+    while frontier and page.pk:
+        batch = list(Page.objects.filter(alias_of_id__in=frontier).exclude(pk__in=seen))
+        found += batch
+        seen.update(alias.pk for alias in batch)
+        frontier = [alias.pk for alias in batch]
+    return found
+
+
+def goes_public(page) -> bool:
+    """Publishing ``page`` shows its text to anyone: it is public, or one of its
+    aliases is (Wagtail republishes every alias with the page it follows)."""
+    return is_public(page) or any(is_public(alias) for alias in aliases_of(page))
 
 
 def _text_fields(page):

@@ -8,7 +8,7 @@ from django.urls import reverse
 from wagtail.log_actions import log
 from wagtail.models import Page
 
-from .personal_data_guard import is_public, page_findings, page_redact
+from .personal_data_guard import goes_public, page_findings, page_redact
 
 OVERRIDE_PERMISSION = "articles.override_personal_data_guard"
 OVERRIDE_ACTION = "deskbook.personal_data_override"
@@ -49,7 +49,7 @@ def review(request, page_id: int):
         {
             "page": page,
             "findings": findings,
-            "public": is_public(page),
+            "public": goes_public(page),
             "can_publish": permissions.can_publish(),
             "can_submit": _workflow_to_start(page, permissions) is not None,
             "in_moderation": page.workflow_in_progress,
@@ -95,7 +95,7 @@ def _publish(request, page, findings, permissions):
 def guard_publish(request, page):
     """None to let a publish go ahead; a redirect to the findings to stop it."""
     page = page.specific
-    if not is_public(page):
+    if not goes_public(page):
         return None
     findings = page_findings(page)
     if not findings:

@@ -61,15 +61,19 @@ def test_a_lead_approves_promotes_redacts_and_publishes(
     page.goto(f"{base}{submitted_lesson.url}")
     page.get_by_role("button", name="Promote to public alert").click()
     page.wait_for_url("**/admin/personal-data/*/")
+    # The redaction list: the phone number and the party's name, each with the
+    # redaction that replaces it.
     rows = page.locator("table.listing tbody tr")
     assert rows.count() >= 2
-    assert "9123 4567" in page.locator("table.listing").inner_text()
+    listing = page.locator("table.listing").inner_text()
+    assert "9123 4567" in listing and "Tan Mei Ling" in listing
     page.get_by_role("button", name="Apply redaction of 9123 4567").click()
     page.wait_for_load_state("networkidle")
     assert "9123 4567" not in page.locator("table.listing").inner_text()
     page.get_by_role("button", name="Apply all").click()
     page.wait_for_load_state("networkidle")
     assert page.get_by_text("No personal data found").is_visible()
+    assert page.get_by_role("button", name="Publish", exact=True).count() == 0
     page.screenshot(path="var/screenshots/personal-data-check.png", full_page=True)
     # Public articles are moderated: the lead publishes by submitting, and the
     # Manager's approval publishes (the guard checks it again then).

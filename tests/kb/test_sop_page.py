@@ -157,6 +157,39 @@ def test_editors_and_managers_edit_sops_others_do_not(client_as, role, can_edit)
     assert (response.status_code == 200) is can_edit
 
 
+def test_an_sops_owner_edits_it_and_submits_the_change_but_cannot_publish(
+    client, user_with_role
+):
+    from wagtail.models import WorkflowState
+
+    owner = user_with_role("Team lead")
+    page = make_sop(procedure_owner=owner)
+    other_sop = make_sop("Letter of demand")
+    client.force_login(owner)
+    assert client.get(f"/admin/pages/{page.pk}/edit/").status_code == 200
+    # Owning one SOP opens no other, and adds nothing to the knowledge base.
+    assert client.get(f"/admin/pages/{other_sop.pk}/edit/").status_code == 302
+    index = KnowledgeBaseIndexPage.objects.get()
+    assert client.get(f"/admin/pages/add/kb/soppage/{index.pk}/").status_code == 302
+    assert client.get(f"/admin/pages/{page.pk}/delete/").status_code == 302
+
+    changed = page.body + "\n4. Close the call.\n"
+    data = admin_edit_data(page, body=changed, procedure_owner=owner.pk)
+    client.post(f"/admin/pages/{page.pk}/edit/", data)  # "Publish" is refused
+    page = SOPPage.objects.get(pk=page.pk)
+    assert page.status.current_version.number == 1
+
+    data = admin_edit_data(page, body=changed, procedure_owner=owner.pk)
+    del data["action-publish"]
+    data["action-submit"] = "Submit for moderation"
+    response = client.post(f"/admin/pages/{page.pk}/edit/", data)
+    assert response.status_code == 302
+    page = SOPPage.objects.get(pk=page.pk)
+    assert page.workflow_in_progress and "Close the call" not in page.body
+    state = WorkflowState.objects.get(object_id=str(page.pk))
+    assert state.current_task_state.task.name == "Manager approval"
+
+
 class TestPageTypes(WagtailTestUtils):
     def test_sops_live_under_the_knowledge_base_and_its_categories(self):
         assert SOPPage.parent_page_types == [

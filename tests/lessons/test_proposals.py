@@ -45,6 +45,10 @@ def test_owner_sees_open_proposals_on_the_dashboard(client, owner, proposal):
     html = client.get("/admin/").content.decode()
     assert 'data-open-proposals="1"' in html
     assert "List our only bank accounts" in html
+    # From there to the SOP's admin page, which lists the proposal too.
+    edit_url = f"/admin/pages/{proposal.sop_id}/edit/"
+    assert f'href="{edit_url}"' in html
+    assert "List our only bank accounts" in client.get(edit_url).content.decode()
 
 
 def test_owner_accepts_with_the_revision_that_made_the_change(client, owner, proposal):
