@@ -46,3 +46,29 @@ def client_as(client, user_with_role):
         return client
 
     return sign_in
+
+
+@pytest.fixture
+def search_index_emptied_after():
+    """Start the on-disk search index afresh when the test ends.
+
+    The database is rolled back after each test but the Whoosh index is not:
+    a test that seeds the whole demo would leave every later test of the same
+    process writing into (and merging) a large index.
+    """
+    yield
+    from wagtail.search.backends import get_search_backend
+
+    index = get_search_backend().get_index_for_model(None)
+    if hasattr(index, "reset"):
+        index.reset()
+
+
+@pytest.fixture
+def search_indexing_off(settings):
+    """Pages saved during the test are not indexed (seeding the whole demo
+    indexes thousands of objects one commit at a time)."""
+    settings.WAGTAILSEARCH_BACKENDS = {
+        name: {**options, "AUTO_UPDATE": False}
+        for name, options in settings.WAGTAILSEARCH_BACKENDS.items()
+    }

@@ -21,6 +21,8 @@ from deskbook.articles.demo_images import HEIGHT, WIDTH, illustration_bytes
 from deskbook.articles.models import ArticleKind, ArticlePage
 from deskbook.core.personal_data_guard import page_findings
 
+pytestmark = pytest.mark.usefixtures("search_indexing_off")
+
 REQUIRED_TOPICS = {
     "how-to-recognise-a-fake-debt-collector": ArticleKind.GUIDE,
     "phishing-sms-asking-for-payment": ArticleKind.SCAM_ALERT,

@@ -9,6 +9,8 @@ from deskbook.core.demo import DEMO_PASSWORD, DEMO_USERS
 from deskbook.core.roles import STAFF_ROLES
 from workforce.models import Staff, Team
 
+pytestmark = pytest.mark.usefixtures("search_indexing_off")
+
 
 def row_counts() -> dict[str, int]:
     return {
