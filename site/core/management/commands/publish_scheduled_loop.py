@@ -29,7 +29,6 @@ class Command(BaseCommand):
     def handle(self, *args, interval: int, rounds: int, **options):
         done = 0
         while True:
-            close_old_connections()
             try:
                 call_command("publish_scheduled")
             except Exception:  # keep the schedule running through a bad minute
@@ -37,4 +36,7 @@ class Command(BaseCommand):
             done += 1
             if rounds and done >= rounds:
                 return
+            # A long-running process: do not hold a connection the database
+            # may have dropped while it sleeps.
+            close_old_connections()
             time.sleep(max(1, interval))
