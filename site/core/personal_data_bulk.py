@@ -41,8 +41,11 @@ def _latest_content(page) -> Page:
     return revision.as_object() if revision else page.specific
 
 
-def refusal_message(blocked, *, action: str):
-    """Which pages hold which findings, each linked to its personal-data check."""
+def refusal_message(blocked, *, action: str, becoming_public: bool = False):
+    """Which pages hold which findings, each linked to its personal-data check.
+
+    ``becoming_public``: the pages are staff-only now and the refused change
+    would make them public."""
     items = format_html_join(
         "",
         '<li><a href="{}">“{}”</a>: {}{}</li>',
@@ -60,13 +63,28 @@ def refusal_message(blocked, *, action: str):
     )
     more = len(blocked) - SHOWN_PAGES
     count = len(blocked)
+    plural = count != 1
+    if becoming_public:
+        what = format_html(
+            "{} live page{} would become public and still contain{} personal "
+            "data. Open each page's personal-data check, apply the redactions "
+            "and publish them, then try again.",
+            count,
+            "s" if plural else "",
+            "" if plural else "s",
+        )
+    else:
+        what = format_html(
+            "{} public page{} still contain{} personal data. Open each page's "
+            "personal-data check, apply the redactions, then publish.",
+            count,
+            "s" if plural else "",
+            "" if plural else "s",
+        )
     return format_html(
-        "{} {} public page{} still contain{} personal data. Open each page's "
-        "personal-data check, apply the redactions, then publish.<ul>{}</ul>{}",
+        "{} {}<ul>{}</ul>{}",
         action,
-        count,
-        "s" if count != 1 else "",
-        "" if count != 1 else "s",
+        what,
         items,
         f"And {more} more pages." if more > 0 else "",
     )

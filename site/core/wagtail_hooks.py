@@ -1,7 +1,7 @@
 from django.urls import path
 from wagtail import hooks
 
-from . import personal_data_bulk, personal_data_views
+from . import personal_data_bulk, personal_data_exposure, personal_data_views
 from .panels import WelcomePanel
 
 
@@ -34,6 +34,16 @@ def stop_personal_data_in_bulk_publish(request, action_type, objects, action):
 @hooks.register("before_copy_page")
 def stop_personal_data_in_published_copies(request, page):
     return personal_data_bulk.guard_copy_publish(request, page)
+
+
+@hooks.register("before_move_page")
+def stop_personal_data_moving_into_public(request, page, destination):
+    return personal_data_exposure.guard_move(request, page, destination)
+
+
+@hooks.register("before_bulk_action")
+def stop_personal_data_in_bulk_move(request, action_type, objects, action):
+    return personal_data_exposure.guard_bulk_move(request, action_type, objects, action)
 
 
 @hooks.register("register_log_actions")
