@@ -9,8 +9,9 @@ Wagtail page without view restrictions (or from a view opted in with
 
 Keys are the scheme, host, path and sorted query string, under a site-wide
 generation token. Any change to public pages (publish, unpublish, move, delete,
-a save of a live page, a view restriction or a site) replaces the token, so the
-next request renders afresh. The home page lists the latest articles, article
+a save of a live page, a view restriction or a site) or to what they show of
+other things (an image, a document, a tag) replaces the token, so the next
+request renders afresh. The home page lists the latest articles, article
 pages list related ones and the section index counts kinds and tags: almost any
 page change alters other pages too, so one token for the whole site is the rule
 that is always right, and publishing is rare next to reading.
@@ -35,7 +36,10 @@ from django.core.cache import caches
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
+from taggit.models import Tag
 from wagtail import views as wagtail_views
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
@@ -62,6 +66,9 @@ DRAFT_BOOKKEEPING_FIELDS = {
     "locked_at",
     "locked_by",
 }
+
+# Image and document fields Wagtail fills in lazily, on first use.
+ASSET_BOOKKEEPING_FIELDS = {"file_size", "file_hash"}
 
 OPT_IN_ATTRIBUTE = "deskbook_cache_public"
 
@@ -265,6 +272,12 @@ def _page_saved(sender, instance, update_fields=None, **kwargs):
     invalidate_all()
 
 
+def _asset_saved(sender, update_fields=None, **kwargs):
+    if update_fields and set(update_fields) <= ASSET_BOOKKEEPING_FIELDS:
+        return
+    invalidate_all()
+
+
 def connect_signals() -> None:
     """Invalidate the page cache whenever what visitors may see can have changed."""
     page_published.connect(_page_changed, dispatch_uid="page-cache-published")
@@ -276,6 +289,16 @@ def connect_signals() -> None:
         name = model.__name__.lower()
         post_save.connect(
             _page_changed, sender=model, dispatch_uid=f"page-cache-{name}-saved"
+        )
+        post_delete.connect(
+            _page_changed, sender=model, dispatch_uid=f"page-cache-{name}-deleted"
+        )
+    # What pages show of other things: images (hero and body), linked
+    # documents, tag names. Renditions are made while rendering and change nothing.
+    for model in (get_image_model(), get_document_model(), Tag):
+        name = model._meta.label_lower
+        post_save.connect(
+            _asset_saved, sender=model, dispatch_uid=f"page-cache-{name}-saved"
         )
         post_delete.connect(
             _page_changed, sender=model, dispatch_uid=f"page-cache-{name}-deleted"

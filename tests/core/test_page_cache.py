@@ -6,6 +6,7 @@ import io
 import pytest
 from django.conf import settings
 from django.core.cache import caches
+from django.core.files.base import ContentFile
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.test import Client, override_settings
@@ -13,11 +14,14 @@ from django.urls import include, path
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.text import slugify
 from django.views.decorators.cache import never_cache
+from taggit.models import Tag
+from wagtail.documents import get_document_model
 from wagtail.models import Page, PageViewRestriction
 
 from deskbook.articles.models import ArticleKind, ArticlePage
-from deskbook.core.page_cache import GENERATION_KEY, cache_public
+from deskbook.core.page_cache import GENERATION_KEY, cache_public, current_generation
 from deskbook.core.roles import COLLECTOR, EDITOR
+from tests.articles.factories import make_article, make_image
 
 HEADER = "X-Deskbook-Cache"
 
@@ -313,6 +317,55 @@ def test_moving_a_page_invalidates_its_old_and_new_places(anonymous, site_tree):
     assert (old.status_code, old["Location"]) == (301, "/alerts/courier-scam-calls/")
     assert "Courier scam calls" in anonymous.get("/alerts/").content.decode()
     assert "Courier scam calls" not in anonymous.get("/awareness/").content.decode()
+
+
+@pytest.mark.django_db
+def test_renaming_a_tag_shows_at_once(anonymous, site_tree):
+    article = make_article("Parcel delivery texts", tags=("parcel scams",))
+    get_twice(anonymous, article.url)
+
+    Tag.objects.filter(name="parcel scams").update(name="unused")  # no signal
+    assert anonymous.get(article.url)[HEADER] == "hit"
+    tag = Tag.objects.get(name="unused")
+    tag.name = "Delivery scams"
+    tag.save()
+
+    response = anonymous.get(article.url)
+    assert response[HEADER] == "miss"
+    assert "Delivery scams" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_deleting_an_image_takes_it_off_the_page_at_once(anonymous, site_tree):
+    image = make_image("Courier at the door", description="A courier at a door.")
+    article = make_article("Fake courier fees", hero_image=image)
+    first, second = get_twice(anonymous, article.url)
+    assert second[HEADER] == "hit" and "A courier at a door." in second.content.decode()
+
+    image.delete()
+
+    response = anonymous.get(article.url)
+    assert response[HEADER] == "miss"
+    assert "A courier at a door." not in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_editing_an_image_or_document_invalidates_but_lazy_bookkeeping_does_not(
+    site_tree,
+):
+    image = make_image("Letter with a fake logo")
+    document = get_document_model().objects.create(
+        title="Scam letter sample", file=ContentFile(b"%PDF-1.4", name="sample.pdf")
+    )
+    for asset in (image, document):
+        before = current_generation()
+        asset.file_hash = ""
+        asset.save(update_fields=["file_hash"])  # what Wagtail does on first use
+        assert current_generation() == before
+
+        asset.title = f"{asset.title} (updated)"
+        asset.save()
+        assert current_generation() != before
 
 
 @pytest.mark.django_db
