@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from django.contrib.auth import get_user_model
 from django.db.models import Exists, F, OuterRef, QuerySet
 from django.utils import timezone
-from taggit.models import Tag
 
 from .models import Acknowledgement, AcknowledgementRequest, SOPPage, SOPVersion
 
@@ -111,13 +110,3 @@ def sops_due_for_review(*, within_days: int = 0) -> QuerySet[SOPPage]:
 
 def sops_due_for_review_owned_by(user, *, within_days: int = 30):
     return sops_due_for_review(within_days=within_days).filter(procedure_owner=user)
-
-
-def sop_tag_choices() -> list[tuple[str, str]]:
-    """(slug, name) of the tags SOPs use, for the search page's tag facet."""
-    return list(
-        Tag.objects.filter(kb_soppagetag_items__isnull=False)
-        .distinct()
-        .order_by("name")
-        .values_list("slug", "name")
-    )

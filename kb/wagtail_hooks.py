@@ -11,12 +11,12 @@ from deskbook.core.hooks import (
 )
 from deskbook.core.pagetree import ensure_section, grant_page_permissions
 from deskbook.core.roles import EDITOR, MANAGER, TEAM_LEAD
+from deskbook.core.tags import tag_choices_of
 
 from . import admin_urls
 from .demo import seed_knowledge_base
-from .models import Department, KnowledgeBaseIndexPage, Segment, Stage
+from .models import Department, KnowledgeBaseIndexPage, Segment, SOPPageTag, Stage
 from .panels import OutstandingAcknowledgementsPanel, OwnedReviewsDuePanel
-from .selectors import sop_tag_choices
 
 
 @hooks.register(BOOTSTRAP, order=20)
@@ -60,7 +60,7 @@ def knowledge_base_search_facets():
         ("department", "Department", "kb.SOPPage", "department", Department.choices),
         ("stage", "Collection stage", "kb.SOPPage", "stage", Stage.choices),
         ("segment", "Debtor segment", "kb.SOPPage", "segment", Segment.choices),
-        ("tag", "Tag", "kb.SOPPage", "tags__slug", sop_tag_choices),
+        ("tag", "Tag", "kb.SOPPage", "tags__slug", tag_choices_of(SOPPageTag)),
     ]
 
 

@@ -3,7 +3,6 @@
 import re
 
 from django.db.models import QuerySet
-from taggit.models import Tag
 from wagtail.search.backends import get_search_backend
 
 from deskbook.core.visibility import viewable_by
@@ -50,13 +49,3 @@ def related_lessons(lesson: LessonPage, user, limit: int = RELATED_LIMIT) -> lis
         return list(results[:limit])
     except Exception:  # noqa: BLE001 — a side panel must not take the page down
         return []
-
-
-def lesson_tag_choices() -> list[tuple[str, str]]:
-    """(slug, name) of the tags lessons use, for the search page's tag facet."""
-    return list(
-        Tag.objects.filter(lessons_lessonpagetag_items__isnull=False)
-        .distinct()
-        .order_by("name")
-        .values_list("slug", "name")
-    )

@@ -1,7 +1,6 @@
 """Reads of public articles used outside the Awareness section."""
 
 from django.db.models import Prefetch
-from taggit.models import Tag
 from wagtail.images import get_image_model
 
 from deskbook.core.visibility import viewable_by
@@ -18,14 +17,4 @@ def article_latest(*, user, kind: ArticleKind, limit: int = 3) -> list[ArticlePa
         articles.order_by("-date", "-first_published_at", "-pk").prefetch_related(
             Prefetch("hero_image", queryset=images)
         )[:limit]
-    )
-
-
-def article_tag_choices() -> list[tuple[str, str]]:
-    """(slug, name) of the tags articles use, for the search page's tag facet."""
-    return list(
-        Tag.objects.filter(articles_articlepagetag_items__isnull=False)
-        .distinct()
-        .order_by("name")
-        .values_list("slug", "name")
     )

@@ -9,10 +9,10 @@ from deskbook.core.hooks import (
 )
 from deskbook.core.pagetree import ensure_section, grant_page_permissions
 from deskbook.core.roles import EDITOR, MANAGER
+from deskbook.core.tags import tag_choices_of
 
 from .demo import seed_articles
-from .models import ArticleIndexPage, ArticleKind
-from .selectors import article_tag_choices
+from .models import ArticleIndexPage, ArticleKind, ArticlePageTag
 
 
 @hooks.register(BOOTSTRAP, order=10)
@@ -47,7 +47,13 @@ def article_search_facets():
             "kind",
             ArticleKind.choices,
         ),
-        ("tag", "Tag", "articles.ArticlePage", "tags__slug", article_tag_choices),
+        (
+            "tag",
+            "Tag",
+            "articles.ArticlePage",
+            "tags__slug",
+            tag_choices_of(ArticlePageTag),
+        ),
     ]
 
 
