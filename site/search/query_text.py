@@ -17,13 +17,18 @@ class SearchText:
     """The whole query was one balanced "quoted phrase"."""
 
 
-def clean_query(raw: str) -> SearchText:
-    """Plain words from anything typed: syntax, control characters and
-    excess length removed, any script kept."""
-    visible = "".join(
+def visible_text(raw: str) -> str:
+    """What was typed, with control characters as spaces, cut to a sane length."""
+    return "".join(
         " " if unicodedata.category(char).startswith("C") else char
         for char in (raw or "")[: MAX_QUERY_CHARS * 5]
     ).strip()
+
+
+def clean_query(raw: str) -> SearchText:
+    """Plain words from anything typed: syntax, control characters and
+    excess length removed, any script kept."""
+    visible = visible_text(raw)
     is_phrase = len(visible) > 2 and visible[0] == visible[-1] == '"'
     is_phrase = is_phrase and visible.count('"') == 2
     words = " ".join(SYNTAX.sub(" ", visible).split())

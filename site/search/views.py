@@ -60,7 +60,8 @@ def search(request):
         # Count a search once: not again for its later pages or narrowings.
         if request.GET.get("page", "1") == "1" and not selection.is_narrowed:
             search_record(
-                query_string=query.text, result_count=found.results.paginator.count
+                query_string=request.GET.get("q", ""),
+                result_count=found.results.paginator.count,
             )
     except Exception:
         logger.exception("Search failed for %r", query.text)

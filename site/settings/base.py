@@ -214,6 +214,9 @@ if SEARCH_BACKEND not in SEARCH_BACKENDS:
         f"not {SEARCH_BACKEND!r}"
     )
 WAGTAILSEARCH_BACKENDS = {"default": SEARCH_BACKENDS[SEARCH_BACKEND]}
+# Days the search log keeps a query after it was last searched (pruned daily
+# by run_timed_jobs): typed queries may name customers.
+WAGTAILSEARCH_HITS_MAX_AGE = env_int("DESKBOOK_SEARCH_LOG_DAYS", 90)
 WAGTAILDOCS_EXTENSIONS = [
     "csv",
     "docx",

@@ -106,7 +106,7 @@ def test_a_scheduled_article_goes_live_when_its_time_comes(client, user_with_rol
     assert not article.live
     scheduled = article.revisions.get(approved_go_live_at__isnull=False)
 
-    call_command("publish_scheduled_loop", rounds=1)  # not yet due
+    call_command("run_timed_jobs", rounds=1)  # not yet due
     article.refresh_from_db()
     assert not article.live
 
@@ -115,7 +115,7 @@ def test_a_scheduled_article_goes_live_when_its_time_comes(client, user_with_rol
     scheduled.approved_go_live_at = past
     scheduled.content["go_live_at"] = past.isoformat()
     scheduled.save(update_fields=["approved_go_live_at", "content"])
-    call_command("publish_scheduled_loop", rounds=1)
+    call_command("run_timed_jobs", rounds=1)
     article.refresh_from_db()
     assert article.live
     assert client.logout() is None and client.get(article.url).status_code == 200
@@ -126,7 +126,7 @@ def test_an_article_past_its_expiry_is_taken_down(client):
     ArticlePage.objects.filter(pk=article.pk).update(
         expire_at=timezone.now() - datetime.timedelta(minutes=1)
     )
-    call_command("publish_scheduled_loop", rounds=1)
+    call_command("run_timed_jobs", rounds=1)
     article.refresh_from_db()
     assert not article.live and article.expired
     assert client.get(article.url).status_code == 404

@@ -4,6 +4,7 @@ from datetime import timedelta
 from io import BytesIO
 
 import pytest
+from django.core.management import call_command
 from django.utils import timezone
 from openpyxl import load_workbook
 from wagtail.contrib.search_promotions.models import Query
@@ -31,6 +32,41 @@ def test_zero_result_searches_are_recorded_and_counted(client, pages):
     assert gap.query.query_string == "garnishee order"
     assert gap.zero_result_hits == 3
     assert gap.query.hits == 3
+
+
+def test_personal_data_in_a_query_is_kept_only_as_its_kind(client, pages):
+    client.get("/search/", {"q": "callback 9123 4567 jane.tan@example.com"})
+    client.get("/search/", {"q": "callback 8765 4321 lee@example.org"})
+    gap = SearchGap.objects.get()
+    assert gap.query.query_string == "callback [phone number] [e-mail]"
+    assert gap.zero_result_hits == 2
+    stored = " ".join(Query.objects.values_list("query_string", flat=True))
+    assert "9123" not in stored and "example" not in stored
+
+
+def test_the_daily_job_forgets_queries_not_searched_for_the_retention_period(
+    client, pages, settings
+):
+    settings.WAGTAILSEARCH_HITS_MAX_AGE = 90
+    for q in ("garnishee", "moneylenders", "bailiff"):
+        client.get("/search/", {"q": q})
+    today = timezone.localdate()
+    Query.objects.get(query_string="garnishee").daily_hits.update(
+        date=today - timedelta(days=91)
+    )
+    Query.objects.get(query_string="bailiff").daily_hits.update(
+        date=today - timedelta(days=89)
+    )
+
+    call_command("run_timed_jobs", rounds=1)
+
+    assert sorted(Query.objects.values_list("query_string", flat=True)) == [
+        "bailiff",
+        "moneylenders",
+    ]
+    assert list(SearchGap.objects.values_list("query__query_string", flat=True)) == [
+        "bailiff"
+    ]
 
 
 def test_searches_that_found_something_are_counted_but_not_gaps(client, pages):
