@@ -32,7 +32,6 @@ from django.core.management import call_command  # noqa: E402
 from django.test import RequestFactory  # noqa: E402
 from wagtail.admin.views.reports import ReportView  # noqa: E402
 
-from deskbook.core.teams import team_directory  # noqa: E402
 from kb.reports import OutstandingAcknowledgementsView  # noqa: E402
 from kb.selectors import outstanding_acknowledgements  # noqa: E402
 
@@ -46,13 +45,6 @@ class InstanceExportView(OutstandingAcknowledgementsView):
 
     def get(self, request, *args, **kwargs):
         return ReportView.get(self, request, *args, **kwargs)
-
-    def decorate_paginated_queryset(self, object_list):
-        rows = list(object_list)
-        teams = team_directory().team_names({row.user_id for row in rows})
-        for row in rows:
-            row.team_name = teams.get(row.user_id, "")
-        return rows
 
     def to_row_dict(self, item):
         return ReportView.to_row_dict(self, item)
