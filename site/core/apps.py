@@ -8,9 +8,10 @@ class CoreConfig(AppConfig):
     verbose_name = "Deskbook core"
 
     def ready(self):
-        from .page_cache import connect_signals
+        from . import page_cache, visibility
         from .roles import sync_roles_after_migrate
 
         # Groups exist as soon as the schema does, on every database.
         post_migrate.connect(sync_roles_after_migrate, dispatch_uid="deskbook-roles")
-        connect_signals()
+        page_cache.connect_signals()
+        visibility.connect_signals()

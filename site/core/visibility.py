@@ -2,14 +2,65 @@
 
 Wagtail enforces view restrictions when a page is served; listings, menus and
 search results must apply the same rule before they count or show anything.
+
+A page asks several times (the search page once per kind and facet), so what a
+user may not view is worked out once and kept on the user object, which lives
+for one request. Any change to view restrictions, to group membership or to the
+tree's paths in this process makes the kept answer stale at once.
 """
 
+from django.contrib.auth import get_user_model
 from django.db.models import Q, QuerySet
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from wagtail.models import PageViewRestriction
+from wagtail.signals import post_page_move
+
+KEPT_ATTRIBUTE = "_deskbook_denied_paths"
 
 
-def denied_paths(user) -> list[str]:
+class _Changes:
+    count = 0
+
+
+def _changed(**kwargs) -> None:
+    _Changes.count += 1
+
+
+def connect_signals() -> None:
+    """Forget kept answers when restrictions, memberships or paths change."""
+    for signal in (post_save, post_delete):
+        signal.connect(
+            _changed, sender=PageViewRestriction, dispatch_uid=f"visibility-{signal}"
+        )
+    for through in (
+        PageViewRestriction.groups.through,
+        get_user_model().groups.through,
+    ):
+        m2m_changed.connect(
+            _changed, sender=through, dispatch_uid=f"visibility-{through.__name__}"
+        )
+    post_page_move.connect(_changed, dispatch_uid="visibility-page-moved")
+
+
+def denied_paths(user) -> tuple[str, ...]:
     """Tree paths of restricted pages ``user`` may not view (descendants included)."""
+    if user is None:
+        return tuple(_denied_paths(user))
+    key = (
+        _Changes.count,
+        user.pk,
+        user.is_active,
+        getattr(user, "is_superuser", False),
+    )
+    kept = getattr(user, KEPT_ATTRIBUTE, None)
+    if kept is not None and kept[0] == key:
+        return kept[1]
+    paths = tuple(_denied_paths(user))
+    setattr(user, KEPT_ATTRIBUTE, (key, paths))
+    return paths
+
+
+def _denied_paths(user) -> list[str]:
     if getattr(user, "is_superuser", False) and user.is_active:
         return []
     authenticated = bool(user and user.is_authenticated)
