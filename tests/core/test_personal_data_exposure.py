@@ -3,9 +3,11 @@ moving a staff-only page under a public parent, one at a time or from a
 listing, and taking a view restriction off."""
 
 import pytest
+from django.urls import resolve, reverse
 from wagtail.models import Page, PageViewRestriction
 
 from deskbook.articles.models import ArticlePage
+from deskbook.core import personal_data_exposure
 from deskbook.core.pagetree import restrict_to_groups
 from deskbook.core.personal_data_exposure import pages_opened
 from deskbook.core.roles import COLLECTOR, EDITOR, MANAGER
@@ -32,7 +34,7 @@ def parent_of(page) -> Page:
 
 
 def privacy_url(page) -> str:
-    return f"/admin/pages/{page.pk}/privacy/"
+    return reverse("wagtailadmin_pages:set_privacy", args=[page.pk])
 
 
 # Which pages a change would open
@@ -136,6 +138,11 @@ def test_bulk_move_of_clean_pages_goes_ahead(manager):
 
 
 # Taking a view restriction off
+
+
+def test_wagtails_privacy_address_is_served_by_the_guarded_view():
+    match = resolve(reverse("wagtailadmin_pages:set_privacy", args=[1]))
+    assert match.func is personal_data_exposure.set_privacy
 
 
 def set_privacy(client, page, restriction_type, **data):
