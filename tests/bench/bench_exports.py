@@ -34,6 +34,7 @@ from wagtail.admin.views.reports import ReportView  # noqa: E402
 
 from kb.reports import OutstandingAcknowledgementsView  # noqa: E402
 from kb.selectors import outstanding_acknowledgements  # noqa: E402
+from tests.bench.machine import machine_line  # noqa: E402
 
 URL = "/admin/reports/kb/outstanding-acknowledgements/"
 
@@ -67,6 +68,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=3)
     args = parser.parse_args()
+    print(machine_line())
 
     call_command("migrate", verbosity=0)
     started = time.perf_counter()

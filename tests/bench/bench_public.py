@@ -52,6 +52,7 @@ from deskbook.articles.models import (  # noqa: E402
     ArticleKind,
     ArticlePage,
 )
+from tests.bench.machine import machine_line  # noqa: E402
 
 TARGET_RATIO = 0.5
 TARGET_P99_MS = 100
@@ -348,6 +349,7 @@ def main() -> int:
     )
     parser.add_argument("--keep", action="store_true", help="keep the scratch folder")
     args = parser.parse_args()
+    print(machine_line())
 
     server = None
     try:

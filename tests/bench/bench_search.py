@@ -29,6 +29,7 @@ from wagtail.search.backends import get_search_backend  # noqa: E402
 
 from tests.bench.corpus import EXTRA_QUERIES, LABELLED_QUERIES, generate  # noqa: E402
 from tests.bench.docs.models import BenchDocument  # noqa: E402
+from tests.bench.machine import machine_line  # noqa: E402
 
 TARGET_P95_MS = 50
 TARGET_BUILD_S = 60
@@ -148,6 +149,7 @@ def main():
         "as taking that long)",
     )
     args = parser.parse_args()
+    print(machine_line())
 
     call_command("migrate", verbosity=0)
     started = time.perf_counter()
