@@ -8,7 +8,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count
 from taggit.models import Tag
 
-from deskbook.search.facets import FacetGroup, FacetOption
+from deskbook.search.facets import FacetGroup, facet_group
 from kb.models import Department, Stage
 
 from .models import LessonSegment, Outcome
@@ -93,15 +93,9 @@ def _group(facet: ListingFacet, lessons, picked) -> FacetGroup | None:
         .filter(count__gt=0)
     )
     counts = {row[facet.path]: row["count"] for row in rows if row[facet.path]}
-    if not counts:
-        return None
     labels = dict(facet.choices)
     if facet.key == "tag":
         labels = dict(Tag.objects.filter(slug__in=counts).values_list("slug", "name"))
-    if facet.key == "year":
-        order = sorted(counts, reverse=True)
-    else:
-        order = sorted(counts, key=lambda value: (-counts[value], str(value)))
 
     def url(value):
         params = {**picked, facet.key: value}
@@ -109,18 +103,15 @@ def _group(facet: ListingFacet, lessons, picked) -> FacetGroup | None:
             params.pop(facet.key)
         return "?" + urlencode(params)
 
-    return FacetGroup(
+    return facet_group(
         key=facet.key,
         label=facet.label,
-        options=[
-            FacetOption(
-                value=str(value),
-                label=str(labels.get(value, value)),
-                count=counts[value],
-                url=url(value),
-                selected=picked.get(facet.key) == value,
-            )
-            for value in order
-        ],
-        all_url=url(None),
+        counts={str(value): count for value, count in counts.items()},
+        labels={str(value): str(label) for value, label in labels.items()},
+        url_for=url,
+        selected={str(picked[facet.key])} if facet.key in picked else (),
+        # Years newest first; other facets by their counts.
+        order=[str(year) for year in sorted(counts, reverse=True)]
+        if facet.key == "year"
+        else None,
     )

@@ -2,6 +2,7 @@
 declared by the apps through the ``deskbook_search_facets`` hook."""
 
 import logging
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
 
 from django.apps import apps
@@ -76,6 +77,45 @@ class FacetGroup:
     @property
     def selected(self) -> bool:
         return any(option.selected for option in self.options)
+
+
+def facet_group(
+    *,
+    key: str,
+    label: str,
+    counts: Mapping[str, int],
+    labels: Mapping[str, str],
+    url_for: Callable[[str | None], str],
+    selected: Collection[str] = (),
+    order: Iterable[str] | None = None,
+    all_count: int | None = None,
+) -> FacetGroup | None:
+    """A facet as a page shows it: the values with hits, most hits first (ties
+    by value) unless ``order`` is given; None when no value has a hit.
+
+    ``url_for(value)`` links a value, ``url_for(None)`` the facet's "all".
+    """
+    values = [value for value in (order or counts) if counts.get(value)]
+    if not values:
+        return None
+    if order is None:
+        values.sort(key=lambda value: (-counts[value], value))
+    return FacetGroup(
+        key=key,
+        label=label,
+        options=[
+            FacetOption(
+                value=value,
+                label=labels.get(value, value),
+                count=counts[value],
+                url=url_for(value),
+                selected=value in selected,
+            )
+            for value in values
+        ],
+        all_url=url_for(None),
+        all_count=all_count,
+    )
 
 
 def search_facets() -> dict[str, list[SearchFacet]]:

@@ -10,7 +10,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count
 from wagtail.search.query import Phrase
 
-from .facets import FacetGroup, FacetOption, SearchFacet
+from .facets import FacetGroup, SearchFacet, facet_group
 from .kinds import SearchKind
 from .query_text import SearchText
 from .selection import Selection
@@ -77,26 +77,18 @@ def _kind_group(search, pages, results, selection, kinds) -> FacetGroup | None:
     if not getattr(results, "supports_facet", False):
         return None
     per_type = results.facet("content_type_id")
-    options = []
-    for kind in kinds:
-        count = sum(per_type.get(ct, 0) for ct in kind.content_type_ids())
-        if count:
-            options.append(
-                FacetOption(
-                    value=kind.key,
-                    label=kind.label,
-                    count=count,
-                    url=selection.url(kind=kind.key),
-                    selected=kind == selection.kind,
-                )
-            )
-    if not options:
-        return None
-    return FacetGroup(
+    counts = {
+        kind.key: sum(per_type.get(ct, 0) for ct in kind.content_type_ids())
+        for kind in kinds
+    }
+    return facet_group(
         key="kind",
         label="Kind",
-        options=options,
-        all_url=selection.url(kind=None),
+        counts=counts,
+        labels={kind.key: kind.label for kind in kinds},
+        url_for=lambda value: selection.url(kind=value),
+        selected={selection.kind.key} if selection.kind is not None else (),
+        order=[kind.key for kind in kinds],
         all_count=sum(per_type.values()),
     )
 
@@ -117,24 +109,14 @@ def _field_group(search, user, selection, declared) -> FacetGroup | None:
             if value is not None and value != "" and count:
                 counts[str(value)] += count
                 labels.setdefault(str(value), facet.value_label(value))
-    if not counts:
-        return None
     picked = {str(value) for _, value in selection.picks.get(key, ("", []))[1]}
-    options = [
-        FacetOption(
-            value=value,
-            label=labels[value],
-            count=count,
-            url=selection.url(**{key: value}),
-            selected=value in picked,
-        )
-        for value, count in sorted(counts.items(), key=lambda vc: (-vc[1], vc[0]))
-    ]
-    return FacetGroup(
+    return facet_group(
         key=key,
         label=declared[0].label,
-        options=options,
-        all_url=selection.url(**{key: None}),
+        counts=counts,
+        labels=labels,
+        url_for=lambda value: selection.url(**{key: value}),
+        selected=picked,
     )
 
 
