@@ -30,21 +30,38 @@ from .versions import SOPStatus
 # ``fn(sop, user) -> iterable of pages`` that cite the SOP and ``user`` may view:
 # how apps that build on the knowledge base (lessons) show up on an SOP page.
 CITED_BY_HOOK = "kb_sop_cited_by"
+# SOPs waiting for the reader's acknowledgement listed on the index.
+ACKNOWLEDGE_SHOWN = 5
 
 
 class KnowledgeBaseIndexPage(SectionIndexPage):
     """The staff-only knowledge base: standard operating procedures by category."""
 
-    template = "core/section_index_page.html"
     parent_page_types = ["home.HomePage"]
     subpage_types = ["kb.SOPCategoryPage", "kb.SOPPage"]
     children_order = ("title",)
+
+    def get_context(self, request, *args, **kwargs):
+        # The selectors read these models: imported here, not at module level.
+        from ..selectors import knowledge_base_shelves, outstanding_acknowledgements_for
+
+        # Shelves replace the section's paginated list of children.
+        context = Page.get_context(self, request, *args, **kwargs)
+        context["shelves"] = knowledge_base_shelves(self, request.user)
+        if request.user.is_authenticated:
+            waiting = outstanding_acknowledgements_for(request.user)
+            context["to_acknowledge"] = list(waiting[:ACKNOWLEDGE_SHOWN])
+            context["to_acknowledge_count"] = (
+                waiting.count()
+                if len(context["to_acknowledge"]) == ACKNOWLEDGE_SHOWN
+                else len(context["to_acknowledge"])
+            )
+        return context
 
 
 class SOPCategoryPage(SectionIndexPage):
     """A shelf of the knowledge base, such as "Calls and contact"."""
 
-    template = "core/section_index_page.html"
     parent_page_types = ["kb.KnowledgeBaseIndexPage"]
     subpage_types = ["kb.SOPPage"]
     children_order = ("title",)

@@ -3,7 +3,7 @@
 from django.contrib.auth.models import Group
 from django.utils.text import slugify
 
-from kb.models import KnowledgeBaseIndexPage, SOPPage
+from kb.models import KnowledgeBaseIndexPage, SOPCategoryPage, SOPPage
 
 BODY = """## Purpose
 
@@ -15,6 +15,14 @@ Make sure every first call is made the same way.
 2. Give the debt-collector disclosure.
 3. Record the outcome in the account notes.
 """
+
+
+def make_category(title: str, intro: str = "") -> SOPCategoryPage:
+    """A live category under the knowledge base."""
+    category = SOPCategoryPage(title=title, slug=slugify(title), intro=intro)
+    KnowledgeBaseIndexPage.objects.get().add_child(instance=category)
+    category.save_revision().publish()
+    return SOPCategoryPage.objects.get(pk=category.pk)
 
 
 def make_sop(
