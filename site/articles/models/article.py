@@ -171,7 +171,7 @@ class ArticlePage(Page):
             "publisher": organisation,
             "mainEntityOfPage": {"@type": "WebPage", "@id": self.full_url},
             "articleSection": self.kind_label,
-            "keywords": [tag.name for tag in self.tags.all()],
+            "keywords": [tag.name for tag in self.tag_list],
         }
         if self.hero_image:
             rendition = self.hero_image.get_rendition("fill-1200x630")
@@ -199,6 +199,11 @@ class ArticlePage(Page):
         return " ".join(parts)
 
     @cached_property
+    def tag_list(self) -> list:
+        """The article's tags, read once per render (list, related, JSON-LD)."""
+        return list(self.tags.all())
+
+    @cached_property
     def index_page(self):
         return self.get_parent().specific
 
@@ -209,7 +214,7 @@ class ArticlePage(Page):
         ).select_related("hero_image")
         chosen = list(live.filter(pk__in=self.related_articles.all())[:limit])
         if len(chosen) < limit:
-            tag_ids = [tag.pk for tag in self.tags.all()]
+            tag_ids = [tag.pk for tag in self.tag_list]
             fill = (
                 live.filter(tags__in=tag_ids)
                 .exclude(pk__in=[a.pk for a in chosen])
