@@ -28,9 +28,11 @@ def _changed(**kwargs) -> None:
 
 def connect_signals() -> None:
     """Forget kept answers when restrictions, memberships or paths change."""
-    for signal in (post_save, post_delete):
+    for name, signal in (("saved", post_save), ("deleted", post_delete)):
         signal.connect(
-            _changed, sender=PageViewRestriction, dispatch_uid=f"visibility-{signal}"
+            _changed,
+            sender=PageViewRestriction,
+            dispatch_uid=f"visibility-restriction-{name}",
         )
     for through in (
         PageViewRestriction.groups.through,
