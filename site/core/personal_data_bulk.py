@@ -41,11 +41,14 @@ def _latest_content(page) -> Page:
     return revision.as_object() if revision else page.specific
 
 
-def refusal_message(blocked, *, action: str, becoming_public: bool = False):
+def refusal_message(
+    blocked, *, action: str, becoming_public: bool = False, stopped_early=False
+):
     """Which pages hold which findings, each linked to its personal-data check.
 
     ``becoming_public``: the pages are staff-only now and the refused change
-    would make them public."""
+    would make them public. ``stopped_early``: the check stopped once more pages
+    were found than the message shows, so the count is a lower bound."""
     items = format_html_join(
         "",
         '<li><a href="{}">“{}”</a>: {}{}</li>',
@@ -61,9 +64,9 @@ def refusal_message(blocked, *, action: str, becoming_public: bool = False):
             for page, findings in blocked[:SHOWN_PAGES]
         ),
     )
-    more = len(blocked) - SHOWN_PAGES
-    count = len(blocked)
-    plural = count != 1
+    more = 0 if stopped_early else len(blocked) - SHOWN_PAGES
+    count = f"More than {SHOWN_PAGES}" if stopped_early else len(blocked)
+    plural = stopped_early or count != 1
     if becoming_public:
         what = format_html(
             "{} live page{} would become public and still contain{} personal "

@@ -6,6 +6,9 @@ Either is refused while any live page it would open to everyone holds
 personal data; the message links each such page to its personal-data check.
 """
 
+import itertools
+from collections.abc import Iterator
+
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.views.decorators.cache import never_cache
@@ -13,16 +16,17 @@ from wagtail.admin.auth import require_admin_access
 from wagtail.admin.views.page_privacy import SetPrivacyView
 from wagtail.models import Page, PageViewRestriction
 
-from .personal_data_bulk import refusal_message
+from .personal_data_bulk import SHOWN_PAGES, refusal_message
 from .personal_data_guard import is_public, page_findings
 
 BATCH = 200
 
 
-def pages_opened(root: Page, *, keeps_own_restriction: bool) -> list[Page]:
+def pages_opened(root: Page, *, keeps_own_restriction: bool) -> Iterator[Page]:
     """Live pages of ``root``'s subtree (itself included) that would be public
     with no restriction above ``root``: every page not covered by a restriction
-    set inside the subtree (``root``'s own one only if it ``keeps_own_restriction``)."""
+    set inside the subtree (``root``'s own one only if it ``keeps_own_restriction``).
+    Specific pages in tree order, read a batch at a time."""
     restrictions = PageViewRestriction.objects.filter(page__path__startswith=root.path)
     if not keeps_own_restriction:
         restrictions = restrictions.exclude(page=root)
@@ -32,20 +36,27 @@ def pages_opened(root: Page, *, keeps_own_restriction: bool) -> list[Page]:
         pk
         for pk, path in Page.objects.descendant_of(root, inclusive=True)
         .live()
+        .order_by("path")
         .values_list("pk", "path")
         if not any(
             path[:end] in closed for end in range(len(root.path), len(path) + 1, step)
         )
     ]
-    pages = []
     for start in range(0, len(opened), BATCH):
         batch = opened[start : start + BATCH]
-        pages += Page.objects.filter(pk__in=batch).order_by("path").specific()
-    return pages
+        yield from Page.objects.filter(pk__in=batch).order_by("path").specific()
 
 
 def blocked_among(pages) -> list[tuple[Page, list]]:
-    return [(page, found) for page in pages if (found := page_findings(page))]
+    """(page, findings) of the pages holding personal data, stopping once more
+    are found than a refusal shows (a big section need not be read to the end)."""
+    blocked = []
+    for page in pages:
+        if found := page_findings(page):
+            blocked.append((page, found))
+            if len(blocked) > SHOWN_PAGES:
+                break
+    return blocked
 
 
 def moves_blocked(pages, destination) -> list[tuple[Page, list]]:
@@ -53,11 +64,21 @@ def moves_blocked(pages, destination) -> list[tuple[Page, list]]:
     ``destination`` would make public, where their text holds personal data."""
     if not is_public(destination):
         return []
-    blocked = []
-    for page in pages:
-        if not is_public(page):
-            blocked += blocked_among(pages_opened(page, keeps_own_restriction=True))
-    return blocked
+    opened = itertools.chain.from_iterable(
+        pages_opened(page, keeps_own_restriction=True)
+        for page in pages
+        if not is_public(page)
+    )
+    return blocked_among(opened)
+
+
+def refusal(blocked, *, action: str):
+    return refusal_message(
+        blocked,
+        action=action,
+        becoming_public=True,
+        stopped_early=len(blocked) > SHOWN_PAGES,
+    )
 
 
 def guard_move(request, page, destination):
@@ -66,9 +87,7 @@ def guard_move(request, page, destination):
     blocked = moves_blocked([page], destination)
     if not blocked:
         return None
-    messages.error(
-        request, refusal_message(blocked, action="Not moved:", becoming_public=True)
-    )
+    messages.error(request, refusal(blocked, action="Not moved:"))
     return redirect("wagtailadmin_pages:move", page.pk)
 
 
@@ -83,10 +102,7 @@ def guard_bulk_move(request, action_type, objects, action):
     blocked = moves_blocked(objects, destination)
     if not blocked:
         return None
-    messages.error(
-        request,
-        refusal_message(blocked, action="Nothing was moved:", becoming_public=True),
-    )
+    messages.error(request, refusal(blocked, action="Nothing was moved:"))
     return redirect(action.next_url or request.path)
 
 
@@ -101,10 +117,7 @@ class GuardedSetPrivacyView(SetPrivacyView):
             blocked = blocked_among(pages)
             if blocked:
                 form.add_error(
-                    "restriction_type",
-                    refusal_message(
-                        blocked, action="Still private:", becoming_public=True
-                    ),
+                    "restriction_type", refusal(blocked, action="Still private:")
                 )
                 return self.form_invalid(form)
         return super().form_valid(form)

@@ -9,7 +9,7 @@ from wagtail.models import Page, PageViewRestriction
 from deskbook.articles.models import ArticlePage
 from deskbook.core import personal_data_exposure
 from deskbook.core.pagetree import restrict_to_groups
-from deskbook.core.personal_data_exposure import pages_opened
+from deskbook.core.personal_data_exposure import blocked_among, pages_opened
 from deskbook.core.roles import COLLECTOR, EDITOR, MANAGER
 from tests.articles.factories import awareness
 from tests.core.test_personal_data_publish_paths import (
@@ -48,10 +48,10 @@ def test_pages_opened_leaves_out_drafts_and_pages_under_their_own_restriction():
     draft = ArticlePage.objects.get(pk=article_in(section, "Withdrawn").pk)
     draft.unpublish()
 
-    opened = pages_opened(section, keeps_own_restriction=False)
+    opened = list(pages_opened(section, keeps_own_restriction=False))
     assert [page.pk for page in opened] == [section.pk, plain.pk]
     assert isinstance(opened[1], ArticlePage)  # specific, so every field is checked
-    assert pages_opened(section, keeps_own_restriction=True) == []
+    assert list(pages_opened(section, keeps_own_restriction=True)) == []
 
 
 # Moving one page
@@ -165,6 +165,18 @@ def test_making_a_section_public_is_refused_while_a_page_holds_personal_data(
     assert section.view_restrictions.exists()
     client.logout()
     assert client.get(briefing.url).status_code != 200
+
+
+def test_a_big_section_is_read_only_until_more_than_a_message_shows(manager):
+    section = embargoed_section()
+    dirty = [article_in(section, f"Briefing {n:02}") for n in range(12)]
+    assert len(blocked_among(pages_opened(section, keeps_own_restriction=False))) == 11
+
+    html = set_privacy(manager, section, "none").json()["html"]
+    assert "More than 10 live pages would become public" in html
+    assert html.count("/admin/personal-data/") == 10
+    assert check_link(dirty[0]) in html and check_link(dirty[11]) not in html
+    assert section.view_restrictions.exists()
 
 
 def test_making_a_clean_section_public_goes_ahead(manager):
