@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from wagtail.models import Page
 
-from .personal_data_guard import goes_public, is_public, page_findings
+from .personal_data_guard import goes_public, is_public, pages_with_findings
 
 SHOWN_PAGES = 10
 SHOWN_FINDINGS = 5
@@ -25,14 +25,7 @@ SHOWN_FINDINGS = 5
 
 def blocked_pages(pages) -> list[tuple[Page, list]]:
     """(page, findings) of the pages going public whose text holds personal data."""
-    blocked = []
-    for page in pages:
-        if not goes_public(page):
-            continue
-        findings = page_findings(page)
-        if findings:
-            blocked.append((page, findings))
-    return blocked
+    return pages_with_findings(page for page in pages if goes_public(page))
 
 
 def _latest_content(page) -> Page:
@@ -143,7 +136,7 @@ def guard_copy_publish(request, page):
     if request.POST.get("copy_subpages"):
         pages += list(page.get_descendants().live().specific())
     # A live page's own row holds its live text, which is what the copy gets.
-    blocked = [(item, found) for item in pages if (found := page_findings(item))]
+    blocked = pages_with_findings(pages)
     if not blocked:
         return None
     action = "Not copied:" if not as_alias else "No alias was made:"

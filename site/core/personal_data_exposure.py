@@ -17,7 +17,7 @@ from wagtail.admin.views.page_privacy import SetPrivacyView
 from wagtail.models import Page, PageViewRestriction
 
 from .personal_data_bulk import SHOWN_PAGES, refusal_message
-from .personal_data_guard import is_public, page_findings
+from .personal_data_guard import is_public, pages_with_findings
 
 BATCH = 200
 
@@ -50,13 +50,7 @@ def pages_opened(root: Page, *, keeps_own_restriction: bool) -> Iterator[Page]:
 def blocked_among(pages) -> list[tuple[Page, list]]:
     """(page, findings) of the pages holding personal data, stopping once more
     are found than a refusal shows (a big section need not be read to the end)."""
-    blocked = []
-    for page in pages:
-        if found := page_findings(page):
-            blocked.append((page, found))
-            if len(blocked) > SHOWN_PAGES:
-                break
-    return blocked
+    return pages_with_findings(pages, stop_after=SHOWN_PAGES)
 
 
 def moves_blocked(pages, destination) -> list[tuple[Page, list]]:

@@ -94,6 +94,18 @@ def page_findings(page) -> list[PageFinding]:
     return found
 
 
+def pages_with_findings(pages, *, stop_after: int | None = None):
+    """(page, findings) of the pages whose public text holds personal data;
+    with ``stop_after``, reading stops once more than that many are found."""
+    found = []
+    for page in pages:
+        if findings := page_findings(page):
+            found.append((page, findings))
+            if stop_after is not None and len(found) > stop_after:
+                break
+    return found
+
+
 def _replace(value, old: str, new: str):
     if isinstance(value, str):
         # Whole words only: redacting "Tan" must leave "Tanjong Pagar" alone.
