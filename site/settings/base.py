@@ -1,6 +1,7 @@
 """Settings shared by every environment; each value can be overridden from the
 environment so the same code runs on one laptop and behind a load balancer."""
 
+from importlib.resources import files
 from pathlib import Path
 
 import dj_database_url
@@ -156,6 +157,13 @@ LANGUAGE_CODE = "en-gb"
 TIME_ZONE = env_str("TIME_ZONE", "Asia/Singapore")
 USE_I18N = True
 USE_TZ = True
+# The Account page's time-zone choices. Wagtail's default lists the files of the
+# host's zoneinfo folder, which on Debian include "localtime" (a link to the
+# host's own zone): browsers reject that name and the page's script fails.
+# IANA's own list of names, from the tzdata package, is the same on every host.
+WAGTAIL_USER_TIME_ZONES = sorted(
+    files("tzdata").joinpath("zones").read_text(encoding="utf-8").split()
+)
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(env_str("STATIC_ROOT", str(VAR_DIR / "static")))
