@@ -1,6 +1,5 @@
 from django.urls import include, path, reverse
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 
 from deskbook.core.hooks import (
     BOOTSTRAP,
@@ -9,6 +8,7 @@ from deskbook.core.hooks import (
     SEARCH_KINDS,
     SEED_DEMO,
 )
+from deskbook.core.menus import PermissionMenuItem
 from deskbook.core.pagetree import ensure_section, grant_page_permissions
 from deskbook.core.roles import EDITOR, MANAGER, TEAM_LEAD
 from deskbook.core.tags import tag_choices_of
@@ -67,15 +67,6 @@ def knowledge_base_search_facets():
 @hooks.register("register_admin_urls")
 def register_knowledge_base_reports():
     return [path("reports/kb/", include(admin_urls, namespace="kb_reports"))]
-
-
-class PermissionMenuItem(MenuItem):
-    def __init__(self, *args, permission: str, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.permission = permission
-
-    def is_shown(self, request):
-        return request.user.has_perm(self.permission)
 
 
 @hooks.register("register_reports_menu_item")

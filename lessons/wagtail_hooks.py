@@ -1,8 +1,8 @@
 from django.urls import path, reverse
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
-from wagtail.models import GroupApprovalTask, Page
+from wagtail.models import GroupApprovalTask
 
+from deskbook.articles.selectors import awareness_section
 from deskbook.core.hooks import (
     BOOTSTRAP,
     ROLE_PERMISSIONS,
@@ -10,6 +10,7 @@ from deskbook.core.hooks import (
     SEARCH_KINDS,
     SEED_DEMO,
 )
+from deskbook.core.menus import PermissionMenuItem
 from deskbook.core.pagetree import ensure_section, grant_page_permissions
 from deskbook.core.roles import EDITOR, MANAGER, STAFF_ROLES, TEAM_LEAD
 from deskbook.core.tags import tag_choices_of
@@ -49,7 +50,7 @@ def bootstrap_lessons():
     lesson_review_workflow_ensure(section=lessons, task=task)
     # Team leads who approve a lesson may turn it into a draft public alert,
     # which a Manager approves like any other article.
-    awareness = Page.objects.filter(slug="awareness", depth=3).first()
+    awareness = awareness_section()
     if awareness is not None:
         grant_page_permissions(awareness, TEAM_LEAD, ["add", "change"])
 
@@ -139,19 +140,15 @@ def register_lesson_admin_urls():
     ]
 
 
-class ProposalsMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.has_perm("lessons.view_soprevisionproposal")
-
-
 @hooks.register("register_reports_menu_item")
 def proposals_menu_item():
-    return ProposalsMenuItem(
+    return PermissionMenuItem(
         "SOP proposals",
         reverse(proposal_admin.proposal_viewset.get_url_name("index")),
         name="sop-proposals",
         icon_name="edit",
         order=1420,
+        permission="lessons.view_soprevisionproposal",
     )
 
 
