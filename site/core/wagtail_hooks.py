@@ -1,6 +1,6 @@
 from wagtail import hooks
 
-from .panels import WelcomePanel
+from .dashboard_panels import WelcomePanel
 
 
 @hooks.register("construct_homepage_panels")
