@@ -1,24 +1,9 @@
 """Read-only panels on the SOP's edit page in the admin."""
 
-from dataclasses import dataclass
-
 from wagtail import hooks
 from wagtail.admin.panels import Panel
 
-# ``fn(sop, user) -> iterable of OpenProposal``: open proposals to change the
-# SOP that ``user`` may read, from apps that build on the knowledge base.
-OPEN_PROPOSALS_HOOK = "kb_sop_open_proposals"
-
-
-@dataclass(frozen=True)
-class OpenProposal:
-    source_title: str
-    source_url: str
-    change: str
-    reason: str
-    age_days: int
-    # Empty for someone who may read the proposal but not resolve it.
-    resolve_url: str = ""
+from .hooks import OPEN_PROPOSALS_HOOK, OpenProposal
 
 
 class OpenProposalsPanel(Panel):

@@ -1,6 +1,5 @@
 from django.urls import include, path, reverse
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 
 from deskbook.core.hooks import (
     BOOTSTRAP,
@@ -9,30 +8,17 @@ from deskbook.core.hooks import (
     SEARCH_KINDS,
     SEED_DEMO,
 )
-from deskbook.core.pagetree import ensure_section, grant_page_permissions
+from deskbook.core.menus import PermissionMenuItem
 from deskbook.core.roles import EDITOR, MANAGER, TEAM_LEAD
 from deskbook.core.tags import tag_choices_of
 
-from . import admin_urls
+from . import viewsets
+from .bootstrap import bootstrap_knowledge_base
+from .dashboard_panels import OutstandingAcknowledgementsPanel, OwnedReviewsDuePanel
 from .demo import seed_knowledge_base
-from .models import Department, KnowledgeBaseIndexPage, Segment, SOPPageTag, Stage
-from .panels import OutstandingAcknowledgementsPanel, OwnedReviewsDuePanel
+from .models import Department, Segment, SOPPageTag, Stage
 
-
-@hooks.register(BOOTSTRAP, order=20)
-def bootstrap_knowledge_base():
-    knowledge_base = ensure_section(
-        KnowledgeBaseIndexPage,
-        slug="knowledge-base",
-        title="Knowledge base",
-        intro=(
-            "<p>Our standard operating procedures: how we call, verify, "
-            "negotiate, document and escalate, by department and stage.</p>"
-        ),
-        staff_only=True,
-    )
-    # Editors write and revise SOPs and submit them; Managers approve and publish.
-    grant_page_permissions(knowledge_base, EDITOR, ["add", "change"])
+hooks.register(BOOTSTRAP, fn=bootstrap_knowledge_base, order=20)
 
 
 @hooks.register(ROLE_PERMISSIONS)
@@ -66,16 +52,7 @@ def knowledge_base_search_facets():
 
 @hooks.register("register_admin_urls")
 def register_knowledge_base_reports():
-    return [path("reports/kb/", include(admin_urls, namespace="kb_reports"))]
-
-
-class PermissionMenuItem(MenuItem):
-    def __init__(self, *args, permission: str, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.permission = permission
-
-    def is_shown(self, request):
-        return request.user.has_perm(self.permission)
+    return [path("reports/kb/", include((viewsets.urlpatterns, "kb_reports")))]
 
 
 @hooks.register("register_reports_menu_item")

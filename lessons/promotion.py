@@ -3,7 +3,8 @@
 from django.db import transaction
 from django.utils.text import slugify
 
-from deskbook.articles.models import ArticleIndexPage, ArticleKind, ArticlePage
+from deskbook.articles.models import ArticleKind, ArticlePage
+from deskbook.articles.selectors import awareness_section
 from deskbook.core.markdown import render_markdown
 
 from .models import LessonPage
@@ -23,7 +24,7 @@ def lesson_promote(*, lesson: LessonPage, user) -> ArticlePage:
     The case reference never leaves the lesson; the parties' names travel with
     the draft only as names the personal-data guard must keep out.
     """
-    index = ArticleIndexPage.objects.first()
+    index = awareness_section()
     if index is None:
         raise LookupError("There is no Awareness section to promote into.")
     body = []

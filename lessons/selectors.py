@@ -19,6 +19,13 @@ def lessons_visible_to(user) -> QuerySet[LessonPage]:
     return viewable_by(LessonPage.objects.live(), user)
 
 
+def proposals_visible_to(user):
+    """Proposals from lessons ``user`` may read (confidential stays confidential)."""
+    return SOPRevisionProposal.objects.filter(
+        lesson__in=lessons_visible_to(user)
+    ).select_related("sop", "lesson", "sop__procedure_owner", "implemented_in")
+
+
 def cited_sops_for(lesson: LessonPage, user) -> QuerySet[SOPPage]:
     return viewable_by(
         SOPPage.objects.live().filter(lesson_citations__page=lesson), user

@@ -6,14 +6,14 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from deskbook.core import personal_data_exposure
 from deskbook.core import views as core_views
 from deskbook.core.page_cache import cache_public
+from deskbook.personal_data import exposure_guard
 from deskbook.search import views as search_views
 
 urlpatterns = [
     # Wagtail's privacy settings, with the personal-data guard (same URL, first).
-    path("admin/pages/<int:page_id>/privacy/", personal_data_exposure.set_privacy),
+    path("admin/pages/<int:page_id>/privacy/", exposure_guard.set_privacy),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path(

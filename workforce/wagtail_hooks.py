@@ -5,7 +5,7 @@ from deskbook.core.roles import MANAGER, TEAM_LEAD
 
 from .demo import seed_teams_and_staff
 from .team_directory import WorkforceTeamDirectory
-from .views import WorkforceViewSetGroup
+from .viewsets import WorkforceViewSetGroup
 
 
 @hooks.register("register_admin_viewset")

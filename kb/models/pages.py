@@ -24,12 +24,10 @@ from deskbook.core.models import SectionIndexPage
 
 from ..admin_forms import SOPPageForm
 from ..edit_panels import OpenProposalsPanel
+from ..hooks import CITED_BY_HOOK
 from .choices import Department, Segment, Stage
 from .versions import SOPStatus
 
-# ``fn(sop, user) -> iterable of pages`` that cite the SOP and ``user`` may view:
-# how apps that build on the knowledge base (lessons) show up on an SOP page.
-CITED_BY_HOOK = "kb_sop_cited_by"
 # SOPs waiting for the reader's acknowledgement listed on the index.
 ACKNOWLEDGE_SHOWN = 5
 

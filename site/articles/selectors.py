@@ -5,8 +5,13 @@ from wagtail.images import get_image_model
 
 from deskbook.core.visibility import viewable_by
 
-from .models import ArticleKind, ArticlePage
+from .models import ArticleIndexPage, ArticleKind, ArticlePage
 from .models.article import HERO_LISTING_SPEC
+
+
+def awareness_section() -> ArticleIndexPage | None:
+    """The public Awareness section that articles live in, if the site has one."""
+    return ArticleIndexPage.objects.first()
 
 
 def article_latest(*, user, kind: ArticleKind, limit: int = 3) -> list[ArticlePage]:

@@ -2,13 +2,12 @@ from wagtail import hooks
 
 from deskbook.core.hooks import (
     BOOTSTRAP,
-    ROLE_PERMISSIONS,
     SEARCH_FACETS,
     SEARCH_KINDS,
     SEED_DEMO,
 )
 from deskbook.core.pagetree import ensure_section, grant_page_permissions
-from deskbook.core.roles import EDITOR, MANAGER
+from deskbook.core.roles import EDITOR
 from deskbook.core.tags import tag_choices_of
 
 from .demo import seed_articles
@@ -55,12 +54,6 @@ def article_search_facets():
             tag_choices_of(ArticlePageTag),
         ),
     ]
-
-
-@hooks.register(ROLE_PERMISSIONS)
-def article_role_permissions():
-    # Publishing a public page that still holds personal data, with a reason.
-    return {MANAGER: ["articles.override_personal_data_guard"]}
 
 
 @hooks.register(SEED_DEMO, order=50)

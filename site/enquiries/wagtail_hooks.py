@@ -4,9 +4,9 @@ from deskbook.core.hooks import BOOTSTRAP, ROLE_PERMISSIONS, SEED_DEMO
 from deskbook.core.pagetree import ensure_child_page, grant_page_permissions, site_home
 from deskbook.core.roles import EDITOR, MANAGER
 
+from .dashboard_panels import NewEnquiriesPanel
 from .demo import seed_enquiries
 from .models import EnquiryPage
-from .panels import NewEnquiriesPanel
 from .viewsets import enquiry_viewset
 
 CONTACT_INTRO = (

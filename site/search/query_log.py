@@ -1,11 +1,11 @@
 """Recording searches: every query's daily hits, and the ones that found nothing.
 
 Staff search for customers too, so what is kept is the query with the personal
-data ``deskbook.core.pii`` recognises (phone numbers, e-mail addresses, ID and
-account numbers, addresses …) replaced by its kind: "[phone number] callback",
-never the number. Names cannot be recognised without a list of them; the log
-forgets every query not searched for ``WAGTAILSEARCH_HITS_MAX_AGE`` days
-(``run_timed_jobs`` prunes it daily).
+data that ``deskbook.personal_data.detection`` recognises (phone numbers, e-mail
+addresses, ID and account numbers, addresses …) replaced by its kind:
+"[phone number] callback", never the number. Names cannot be recognised without a
+list of them; the log forgets every query not searched for
+``WAGTAILSEARCH_HITS_MAX_AGE`` days (``run_timed_jobs`` prunes it daily).
 """
 
 from django.db import transaction
@@ -14,7 +14,7 @@ from django.utils import timezone
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.search.utils import MAX_QUERY_STRING_LENGTH, normalise_query_string
 
-from deskbook.core.pii import find_pii, redact
+from deskbook.personal_data.detection import find_pii, redact
 
 from .models import SearchGap
 from .query_text import visible_text

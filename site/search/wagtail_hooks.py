@@ -3,7 +3,7 @@ from wagtail import hooks
 from deskbook.core.hooks import ROLE_PERMISSIONS
 from deskbook.core.roles import EDITOR, MANAGER
 
-from .admin_views import search_gaps, search_gaps_menu_item
+from .viewsets import search_gaps, search_gaps_menu_item
 
 
 @hooks.register("register_admin_viewset")

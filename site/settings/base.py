@@ -19,6 +19,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
     "deskbook.core",
+    "deskbook.personal_data",
     "deskbook.home",
     "deskbook.articles",
     "deskbook.search",
@@ -67,7 +68,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    "deskbook.core.middleware.PersonalDataGuardMiddleware",
+    "deskbook.personal_data.middleware.PersonalDataGuardMiddleware",
 ]
 
 ROOT_URLCONF = "deskbook.urls"

@@ -19,7 +19,7 @@ from deskbook.articles.demo import (
 )
 from deskbook.articles.demo_images import HEIGHT, WIDTH, illustration_bytes
 from deskbook.articles.models import ArticleKind, ArticlePage
-from deskbook.core.personal_data_guard import page_findings
+from deskbook.personal_data.findings import page_findings
 
 pytestmark = pytest.mark.usefixtures("search_indexing_off")
 

@@ -32,8 +32,8 @@ from django.core.management import call_command  # noqa: E402
 from django.test import RequestFactory  # noqa: E402
 from wagtail.admin.views.reports import ReportView  # noqa: E402
 
-from kb.reports import OutstandingAcknowledgementsView  # noqa: E402
 from kb.selectors import outstanding_acknowledgements  # noqa: E402
+from kb.viewsets import OutstandingAcknowledgementsView  # noqa: E402
 from tests.bench.machine import machine_line  # noqa: E402
 
 URL = "/admin/reports/kb/outstanding-acknowledgements/"

@@ -16,8 +16,9 @@ from wagtail.search import index
 
 from deskbook.core.blocks import BodyBlock
 from deskbook.core.visibility import viewable_by
+from deskbook.personal_data.admin_forms import PersonalDataOverrideForm
+from deskbook.personal_data.models import PersonalDataGuardedPage
 
-from ..forms import ArticlePageForm
 from .kinds import ArticleKind
 
 WORDS_PER_MINUTE = 200
@@ -31,7 +32,7 @@ class ArticlePageTag(TaggedItemBase):
     )
 
 
-class ArticlePage(Page):
+class ArticlePage(PersonalDataGuardedPage, Page):
     """A public scam alert, awareness guide, press release or industry insight."""
 
     kind = models.CharField(
@@ -80,16 +81,7 @@ class ArticlePage(Page):
         help_text="Chosen articles come first; articles sharing a tag fill the rest.",
     )
     reading_minutes = models.PositiveSmallIntegerField(default=1, editable=False)
-    personal_data_names = models.TextField(
-        "names to keep out",
-        blank=True,
-        help_text=(
-            "One per line: people this article must never name (for example the "
-            "parties of the case it was written from). Never shown."
-        ),
-    )
-
-    base_form_class = ArticlePageForm
+    base_form_class = PersonalDataOverrideForm
     parent_page_types = ["articles.ArticleIndexPage"]
     subpage_types: list[str] = []
 
@@ -102,10 +94,7 @@ class ArticlePage(Page):
         FieldPanel("body"),
         FieldPanel("tags"),
         FieldPanel("related_articles"),
-        MultiFieldPanel(
-            [FieldPanel("personal_data_names"), FieldPanel("pii_override_reason")],
-            heading="Personal data guard",
-        ),
+        PersonalDataGuardedPage.personal_data_panel(),
     ]
 
     search_fields = Page.search_fields + [
@@ -121,12 +110,6 @@ class ArticlePage(Page):
 
     class Meta:
         verbose_name = "article"
-        permissions = [
-            (
-                "override_personal_data_guard",
-                "Can publish a public page despite personal-data findings",
-            )
-        ]
 
     def clean(self):
         super().clean()
@@ -177,10 +160,6 @@ class ArticlePage(Page):
             rendition = self.hero_image.get_rendition("fill-1200x630")
             data["image"] = [root_url + rendition.url]
         return data
-
-    @property
-    def guarded_names(self) -> list[str]:
-        return [n.strip() for n in self.personal_data_names.splitlines() if n.strip()]
 
     @property
     def kind_label(self) -> str:

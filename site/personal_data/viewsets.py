@@ -1,17 +1,12 @@
-"""The personal-data check of a page in the admin, and the publish guard."""
+"""The personal-data check of a page in the admin: findings, redactions, publish."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.urls import reverse
-from wagtail.log_actions import log
 from wagtail.models import Page
 
-from .personal_data_guard import goes_public, page_findings, page_redact
-
-OVERRIDE_PERMISSION = "articles.override_personal_data_guard"
-OVERRIDE_ACTION = "deskbook.personal_data_override"
+from .findings import goes_public, page_findings, page_redact
 
 
 def review(request, page_id: int):
@@ -45,7 +40,7 @@ def review(request, page_id: int):
         return redirect("deskbook_personal_data_review", page.pk)
     return TemplateResponse(
         request,
-        "core/personal_data_review.html",
+        "personal_data/review.html",
         {
             "page": page,
             "findings": findings,
@@ -90,34 +85,3 @@ def _publish(request, page, findings, permissions):
         messages.success(request, f"“{page.title}” is published.")
         return redirect("wagtailadmin_pages:edit", page.pk)
     return redirect("deskbook_personal_data_review", page.pk)
-
-
-def guard_publish(request, page):
-    """None to let a publish go ahead; a redirect to the findings to stop it."""
-    page = page.specific
-    if not goes_public(page):
-        return None
-    findings = page_findings(page)
-    if not findings:
-        return None
-    reason = request.POST.get("pii_override_reason", "").strip()
-    if reason and request.user.has_perm(OVERRIDE_PERMISSION):
-        log(
-            instance=page,
-            action=OVERRIDE_ACTION,
-            user=request.user,
-            data={"reason": reason, "findings": [str(item) for item in findings]},
-        )
-        return None
-    if page.pk and page.live and page.live_revision_id is None:
-        # Wagtail's create view has already saved the new page, still marked
-        # live, when it asks this hook: take it down before stopping.
-        Page.objects.filter(pk=page.pk).update(live=False, has_unpublished_changes=True)
-    listed = "; ".join(str(item) for item in findings[:10])
-    more = f" and {len(findings) - 10} more" if len(findings) > 10 else ""
-    messages.error(
-        request,
-        f"Not published: “{page.title}” still contains personal data: "
-        f"{listed}{more}. Your changes are saved as a draft.",
-    )
-    return redirect(reverse("deskbook_personal_data_review", args=[page.pk]))

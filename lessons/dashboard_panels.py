@@ -1,8 +1,8 @@
 """Dashboard panel: open proposals to change the SOPs you own."""
 
-from deskbook.core.panels import DashboardPanel
+from deskbook.core.dashboard_panels import DashboardPanel
 
-from .proposal_admin import proposals_visible_to
+from .selectors import proposals_visible_to
 
 SHOWN = 10
 

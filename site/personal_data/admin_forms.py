@@ -2,7 +2,10 @@ from django import forms
 from wagtail.admin.forms import WagtailAdminPageForm
 
 
-class ArticlePageForm(WagtailAdminPageForm):
+class PersonalDataOverrideForm(WagtailAdminPageForm):
+    """Page form base with the override reason that ``guard_publish`` reads
+    (its name is ``publish_guard.OVERRIDE_REASON_FIELD``)."""
+
     pii_override_reason = forms.CharField(
         label="Publish despite personal-data findings (Managers)",
         required=False,

@@ -1,8 +1,9 @@
 """The "Search gaps" report: what people searched for and did not find."""
 
 from django.urls import reverse
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.model import ModelViewSet
+
+from deskbook.core.menus import PermissionMenuItem
 
 from .models import SearchGap
 
@@ -23,19 +24,15 @@ class SearchGapViewSet(ModelViewSet):
     form_fields = []
 
 
-class SearchGapsMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.has_perm("deskbook_search.view_searchgap")
-
-
 search_gaps = SearchGapViewSet("search_gaps")
 
 
-def search_gaps_menu_item() -> MenuItem:
-    return SearchGapsMenuItem(
+def search_gaps_menu_item() -> PermissionMenuItem:
+    return PermissionMenuItem(
         "Search gaps",
         reverse(search_gaps.get_url_name("index")),
         name="search-gaps",
         icon_name="search",
         order=1350,
+        permission="deskbook_search.view_searchgap",
     )

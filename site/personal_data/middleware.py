@@ -3,7 +3,7 @@ hook: this middleware puts the personal-data guard in front of approvals too."""
 
 from wagtail.models import Page
 
-from .personal_data_views import guard_publish
+from .publish_guard import guard_publish
 
 
 class PersonalDataGuardMiddleware:

@@ -1,7 +1,7 @@
-"""Keep personal data off the public site.
+"""Personal data in a page's public text: what is found where, and redacting it.
 
-Finds personal data (``deskbook.core.pii``) in the text of a page, redacts it
-in a new draft revision, and decides whether a public page may be published.
+Finds personal data (``deskbook.personal_data.detection``) in the text of a
+page, redacts it in a new draft revision, and tells whether a page goes public.
 """
 
 import html
@@ -13,10 +13,17 @@ from django.utils.html import escape, strip_tags
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
-from .pii import Finding, find_pii
+from .detection import Finding, find_pii
+from .models import PersonalDataGuardedPage
 
 # Fields that are not text the public reads.
-NOT_PUBLIC_TEXT = {"path", "slug", "url_path", "draft_title", "personal_data_names"}
+NOT_PUBLIC_TEXT = {
+    "path",
+    "slug",
+    "url_path",
+    "draft_title",
+    *PersonalDataGuardedPage.not_public_text,
+}
 
 
 @dataclass(frozen=True)
@@ -83,7 +90,7 @@ def _field_texts(page, field) -> list[str]:
 
 def page_findings(page) -> list[PageFinding]:
     """Every finding in the page's public text, field by field."""
-    names = getattr(page, "guarded_names", [])
+    names = page.guarded_names() if isinstance(page, PersonalDataGuardedPage) else []
     found = []
     for field in _text_fields(page):
         label = str(field.verbose_name).capitalize()

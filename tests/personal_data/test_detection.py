@@ -3,7 +3,7 @@ import random
 
 import pytest
 
-from deskbook.core.pii import (
+from deskbook.personal_data.detection import (
     KIND_ADDRESS,
     KIND_BANK_ACCOUNT,
     KIND_CARD,

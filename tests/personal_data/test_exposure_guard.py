@@ -7,12 +7,12 @@ from django.urls import resolve, reverse
 from wagtail.models import Page, PageViewRestriction
 
 from deskbook.articles.models import ArticlePage
-from deskbook.core import personal_data_exposure
 from deskbook.core.pagetree import restrict_to_groups
-from deskbook.core.personal_data_exposure import blocked_among, pages_opened
 from deskbook.core.roles import COLLECTOR, EDITOR, MANAGER
+from deskbook.personal_data import exposure_guard
+from deskbook.personal_data.exposure_guard import blocked_among, pages_opened
 from tests.articles.factories import awareness
-from tests.core.test_personal_data_publish_paths import (
+from tests.personal_data.test_publish_paths import (
     article_in,
     check_link,
     embargoed_section,
@@ -142,7 +142,7 @@ def test_bulk_move_of_clean_pages_goes_ahead(manager):
 
 def test_wagtails_privacy_address_is_served_by_the_guarded_view():
     match = resolve(reverse("wagtailadmin_pages:set_privacy", args=[1]))
-    assert match.func is personal_data_exposure.set_privacy
+    assert match.func is exposure_guard.set_privacy
 
 
 def set_privacy(client, page, restriction_type, **data):

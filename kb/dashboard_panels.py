@@ -1,7 +1,7 @@
 """Dashboard panels: your outstanding acknowledgements, and the SOPs you own that
 fall due for review."""
 
-from deskbook.core.panels import DashboardPanel
+from deskbook.core.dashboard_panels import DashboardPanel
 
 from .selectors import outstanding_acknowledgements_for, sops_due_for_review_owned_by
 

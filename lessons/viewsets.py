@@ -1,30 +1,28 @@
-"""SOP revision proposals in the admin: the report by status and age, proposing
-from a lesson, and the SOP owner's accept / reject."""
+"""Lessons in the admin: SOP revision proposals (the report by status and age,
+proposing from a lesson, the SOP owner's accept / reject, the open proposals on
+an SOP's edit page) and promoting a lesson to a draft public alert."""
 
 import django_filters
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils import timezone
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.generic import CreateView, DeleteView, EditView, IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from kb.hooks import OpenProposal
 from kb.models import SOPPage, SOPVersion
 
 from .models import SOPRevisionProposal
-from .selectors import lessons_visible_to
+from .promotion import lesson_promote
+from .selectors import lessons_visible_to, proposals_visible_to
 from .services import proposal_accept, proposal_reject
-
-
-def proposals_visible_to(user):
-    """Proposals from lessons ``user`` may read (confidential stays confidential)."""
-    return SOPRevisionProposal.objects.filter(
-        lesson__in=lessons_visible_to(user)
-    ).select_related("sop", "lesson", "sop__procedure_owner", "implemented_in")
 
 
 def can_resolve(user, proposal) -> bool:
@@ -184,3 +182,39 @@ def resolve(request, proposal_id: int):
         "lessons/admin/resolve_proposal.html",
         {"proposal": proposal, "accept": accept, "reject": reject},
     )
+
+
+def open_proposals_for_sop(sop, user):
+    """Open proposals from lessons ``user`` may read; *Resolve* for those who may."""
+    proposals = proposals_visible_to(user).open().filter(sop=sop)
+    return [
+        OpenProposal(
+            source_title=proposal.lesson.title,
+            # The lesson as staff read it: every reader of the proposal may open it.
+            source_url=proposal.lesson.get_url() or "",
+            change=proposal.change,
+            reason=proposal.reason,
+            age_days=proposal.age_days,
+            resolve_url=(
+                reverse("lessons_resolve_proposal", args=[proposal.pk])
+                if can_resolve(user, proposal)
+                else ""
+            ),
+        )
+        for proposal in proposals.order_by("proposed_at")
+    ]
+
+
+def promote(request, lesson_id: int):
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    if not request.user.has_perm("lessons.promote_lesson"):
+        raise PermissionDenied
+    lesson = get_object_or_404(lessons_visible_to(request.user), pk=lesson_id)
+    article = lesson_promote(lesson=lesson, user=request.user)
+    messages.success(
+        request,
+        "A draft public alert was made from the lesson. Check it for personal "
+        "data, apply the redactions, then publish.",
+    )
+    return redirect("deskbook_personal_data_review", article.pk)

@@ -1,4 +1,4 @@
-from deskbook.core.panels import DashboardPanel
+from deskbook.core.dashboard_panels import DashboardPanel
 
 from .models import Enquiry
 

@@ -4,7 +4,7 @@ alias.
 
 Scheduled publishing needs no hook of its own. Scheduling is a publish with a
 future go-live time, made through the doors guarded here or in
-``personal_data_views`` (the editor's *Publish*, bulk publish, workflow
+``publish_guard`` (the editor's *Publish*, bulk publish, workflow
 approval), so a refused publish schedules nothing. Wagtail marks the one
 revision it schedules ``approved_go_live_at`` and locks the page against edits
 until it goes live or is unscheduled; ``publish_scheduled`` publishes exactly
@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from wagtail.models import Page
 
-from .personal_data_guard import goes_public, is_public, pages_with_findings
+from .findings import goes_public, is_public, pages_with_findings
 
 SHOWN_PAGES = 10
 SHOWN_FINDINGS = 5

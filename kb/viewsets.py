@@ -1,4 +1,5 @@
-"""Admin reports of the knowledge base: outstanding acknowledgements, reviews due."""
+"""Admin reports of the knowledge base: outstanding acknowledgements, reviews due,
+and their URL patterns (under the ``kb_reports`` namespace)."""
 
 import datetime
 import itertools
@@ -7,6 +8,7 @@ import django_filters
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db.models import Count, F, QuerySet
+from django.urls import path
 from django.utils import timezone
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn, UserColumn
@@ -279,3 +281,23 @@ class ReviewsDueView(ReportView):
             "procedure_owner__wagtail_userprofile"
         )
         return super().get_queryset()
+
+
+urlpatterns = [
+    path(
+        "outstanding-acknowledgements/",
+        OutstandingAcknowledgementsView.as_view(),
+        name="outstanding_acknowledgements",
+    ),
+    path(
+        "outstanding-acknowledgements/results/",
+        OutstandingAcknowledgementsView.as_view(results_only=True),
+        name="outstanding_acknowledgements_results",
+    ),
+    path("reviews-due/", ReviewsDueView.as_view(), name="reviews_due"),
+    path(
+        "reviews-due/results/",
+        ReviewsDueView.as_view(results_only=True),
+        name="reviews_due_results",
+    ),
+]

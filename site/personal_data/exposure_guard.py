@@ -16,8 +16,8 @@ from wagtail.admin.auth import require_admin_access
 from wagtail.admin.views.page_privacy import SetPrivacyView
 from wagtail.models import Page, PageViewRestriction
 
-from .personal_data_bulk import SHOWN_PAGES, refusal_message
-from .personal_data_guard import is_public, pages_with_findings
+from .bulk_guard import SHOWN_PAGES, refusal_message
+from .findings import is_public, pages_with_findings
 
 BATCH = 200
 
