@@ -12,10 +12,15 @@ from deskbook.core.hooks import (
 from deskbook.core.pagetree import ensure_section, grant_page_permissions
 from deskbook.core.roles import EDITOR, MANAGER, TEAM_LEAD
 from deskbook.core.tags import tag_choices_of
+from deskbook.core.vocabulary import (
+    CollectionStageOrAny,
+    DebtorSegmentOrAny,
+    Department,
+)
 
 from . import admin_urls
 from .demo import seed_knowledge_base
-from .models import Department, KnowledgeBaseIndexPage, Segment, SOPPageTag, Stage
+from .models import KnowledgeBaseIndexPage, SOPPageTag
 from .panels import OutstandingAcknowledgementsPanel, OwnedReviewsDuePanel
 
 
@@ -56,11 +61,12 @@ def knowledge_base_search_kinds():
 
 @hooks.register(SEARCH_FACETS)
 def knowledge_base_search_facets():
+    model = "kb.SOPPage"
     return [
-        ("department", "Department", "kb.SOPPage", "department", Department.choices),
-        ("stage", "Collection stage", "kb.SOPPage", "stage", Stage.choices),
-        ("segment", "Debtor segment", "kb.SOPPage", "segment", Segment.choices),
-        ("tag", "Tag", "kb.SOPPage", "tags__slug", tag_choices_of(SOPPageTag)),
+        ("department", "Department", model, "department", Department.choices),
+        ("stage", "Collection stage", model, "stage", CollectionStageOrAny.choices),
+        ("segment", "Debtor segment", model, "segment", DebtorSegmentOrAny.choices),
+        ("tag", "Tag", model, "tags__slug", tag_choices_of(SOPPageTag)),
     ]
 
 

@@ -13,13 +13,13 @@ from deskbook.core.hooks import (
 from deskbook.core.pagetree import ensure_section, grant_page_permissions
 from deskbook.core.roles import EDITOR, MANAGER, STAFF_ROLES, TEAM_LEAD
 from deskbook.core.tags import tag_choices_of
+from deskbook.core.vocabulary import CollectionStageOrAny, DebtorSegment, Department
 from kb.edit_panels import OPEN_PROPOSALS_HOOK, OpenProposal
-from kb.models import Department, Stage
 from kb.models.pages import CITED_BY_HOOK
 
 from . import proposal_admin, views
 from .demo import seed_lessons
-from .models import LessonIndexPage, LessonPageTag, LessonSegment, Outcome
+from .models import LessonIndexPage, LessonPageTag, Outcome
 from .panels import OpenProposalsPanel
 from .selectors import lessons_citing
 from .services import CONFIDENTIAL_READERS, lesson_review_workflow_ensure
@@ -88,8 +88,8 @@ def lesson_search_facets():
             "department_links__department",
             Department.choices,
         ),
-        ("stage", "Collection stage", model, "stage", Stage.choices),
-        ("segment", "Debtor segment", model, "segment", LessonSegment.choices),
+        ("stage", "Collection stage", model, "stage", CollectionStageOrAny.choices),
+        ("segment", "Debtor segment", model, "segment", DebtorSegment.choices),
         ("outcome", "Outcome", model, "outcome", Outcome.choices),
         ("tag", "Tag", model, "tags__slug", tag_choices_of(LessonPageTag)),
     ]
