@@ -28,7 +28,11 @@ import frontmatter
 import yaml
 from django.utils.text import slugify
 
-from .models.choices import Department, Segment, Stage
+from deskbook.core.vocabulary import (
+    CollectionStageOrAny,
+    DebtorSegmentOrAny,
+    Department,
+)
 
 KNOWN_KEYS = {
     "title", "slug", "summary", "category", "department", "stage", "segment",
@@ -60,8 +64,8 @@ class SOPSource:
     summary: str
     department: str
     body: str
-    stage: str = Stage.ANY
-    segment: str = Segment.ANY
+    stage: str = CollectionStageOrAny.ANY
+    segment: str = DebtorSegmentOrAny.ANY
     category: str | None = None
     tags: list[str] = field(default_factory=list)
     owner: str | None = None
@@ -129,8 +133,12 @@ def parse(
         problem("longer than 500 characters", "summary")
 
     department = _choice(meta, "department", Department, None, problem)
-    stage = _choice(meta, "stage", Stage, Stage.ANY, problem)
-    segment = _choice(meta, "segment", Segment, Segment.ANY, problem)
+    stage = _choice(
+        meta, "stage", CollectionStageOrAny, CollectionStageOrAny.ANY, problem
+    )
+    segment = _choice(
+        meta, "segment", DebtorSegmentOrAny, DebtorSegmentOrAny.ANY, problem
+    )
     tags = _string_list(meta, "tags", problem)
     related = [slugify(item) for item in _string_list(meta, "related", problem)]
     if slug and slug in related:

@@ -17,8 +17,9 @@ from wagtail.permission_policies import ModelPermissionPolicy
 
 from deskbook.core.roles import STAFF_ROLES
 from deskbook.core.teams import team_directory
+from deskbook.core.vocabulary import Department
 
-from .models import AcknowledgementRequest, Department, SOPPage, SOPStatus
+from .models import AcknowledgementRequest, SOPPage, SOPStatus
 from .selectors import outstanding_acknowledgements, sops_due_for_review
 
 SEE_EVERYONE = "kb.view_all_outstanding_acknowledgements"

@@ -11,12 +11,17 @@ from deskbook.core.hooks import (
 from deskbook.core.menus import PermissionMenuItem
 from deskbook.core.roles import EDITOR, MANAGER, TEAM_LEAD
 from deskbook.core.tags import tag_choices_of
+from deskbook.core.vocabulary import (
+    CollectionStageOrAny,
+    DebtorSegmentOrAny,
+    Department,
+)
 
 from . import viewsets
 from .bootstrap import bootstrap_knowledge_base
 from .dashboard_panels import OutstandingAcknowledgementsPanel, OwnedReviewsDuePanel
 from .demo import seed_knowledge_base
-from .models import Department, Segment, SOPPageTag, Stage
+from .models import SOPPageTag
 
 hooks.register(BOOTSTRAP, fn=bootstrap_knowledge_base, order=20)
 
@@ -42,11 +47,12 @@ def knowledge_base_search_kinds():
 
 @hooks.register(SEARCH_FACETS)
 def knowledge_base_search_facets():
+    model = "kb.SOPPage"
     return [
-        ("department", "Department", "kb.SOPPage", "department", Department.choices),
-        ("stage", "Collection stage", "kb.SOPPage", "stage", Stage.choices),
-        ("segment", "Debtor segment", "kb.SOPPage", "segment", Segment.choices),
-        ("tag", "Tag", "kb.SOPPage", "tags__slug", tag_choices_of(SOPPageTag)),
+        ("department", "Department", model, "department", Department.choices),
+        ("stage", "Collection stage", model, "stage", CollectionStageOrAny.choices),
+        ("segment", "Debtor segment", model, "segment", DebtorSegmentOrAny.choices),
+        ("tag", "Tag", model, "tags__slug", tag_choices_of(SOPPageTag)),
     ]
 
 

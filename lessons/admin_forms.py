@@ -3,7 +3,7 @@
 from django import forms
 from wagtail.admin.forms import WagtailAdminPageForm
 
-from kb.models import Department
+from deskbook.core.vocabulary import Department
 
 
 class LessonPageForm(WagtailAdminPageForm):

@@ -8,10 +8,10 @@ from django.core.paginator import Paginator
 from django.db.models import Count
 from taggit.models import Tag
 
+from deskbook.core.vocabulary import CollectionStageOrAny, DebtorSegment, Department
 from deskbook.search.facets import FacetGroup, facet_group
-from kb.models import Department, Stage
 
-from .models import LessonSegment, Outcome
+from .models import Outcome
 from .selectors import lessons_visible_to
 
 PER_PAGE = 12
@@ -38,8 +38,10 @@ FACETS = (
     ListingFacet(
         "department", "Department", "department_links__department", Department.choices
     ),
-    ListingFacet("stage", "Collection stage", "stage", tuple(Stage.choices)),
-    ListingFacet("segment", "Debtor segment", "segment", tuple(LessonSegment.choices)),
+    ListingFacet(
+        "stage", "Collection stage", "stage", tuple(CollectionStageOrAny.choices)
+    ),
+    ListingFacet("segment", "Debtor segment", "segment", tuple(DebtorSegment.choices)),
     ListingFacet("outcome", "Outcome", "outcome", tuple(Outcome.choices)),
     ListingFacet("tag", "Tag", "tags__slug"),
     ListingFacet("year", "Year", "event_date__year"),

@@ -11,14 +11,14 @@ from deskbook.core.hooks import (
 from deskbook.core.menus import PermissionMenuItem
 from deskbook.core.roles import EDITOR, MANAGER, STAFF_ROLES, TEAM_LEAD
 from deskbook.core.tags import tag_choices_of
+from deskbook.core.vocabulary import CollectionStageOrAny, DebtorSegment, Department
 from kb.hooks import CITED_BY_HOOK, OPEN_PROPOSALS_HOOK
-from kb.models import Department, Stage
 
 from . import viewsets
 from .bootstrap import bootstrap_lessons
 from .dashboard_panels import OpenProposalsPanel
 from .demo import seed_lessons
-from .models import LessonPageTag, LessonSegment, Outcome
+from .models import LessonPageTag, Outcome
 from .selectors import lessons_citing
 
 hooks.register(BOOTSTRAP, fn=bootstrap_lessons, order=30)
@@ -57,8 +57,8 @@ def lesson_search_facets():
             "department_links__department",
             Department.choices,
         ),
-        ("stage", "Collection stage", model, "stage", Stage.choices),
-        ("segment", "Debtor segment", model, "segment", LessonSegment.choices),
+        ("stage", "Collection stage", model, "stage", CollectionStageOrAny.choices),
+        ("segment", "Debtor segment", model, "segment", DebtorSegment.choices),
         ("outcome", "Outcome", model, "outcome", Outcome.choices),
         ("tag", "Tag", model, "tags__slug", tag_choices_of(LessonPageTag)),
     ]

@@ -1,4 +1,26 @@
+"""Fixtures shared by the whole suite.
+
+Time: a test whose answer turns on the date or the hour stops the clock with
+``frozen_time`` at a moment of the agency's day, written as a literal::
+
+    def test_due_from_local_midnight(frozen_time):
+        frozen_time("2026-02-28 23:59:59")  # Asia/Singapore: 15:59:59 UTC
+        ...
+        frozen_time("2026-03-01 00:00")  # call again to move the clock
+
+Naive datetimes and strings are read in ``TIME_ZONE`` (Asia/Singapore), a date
+as its local midnight, and the clock stands still until moved: rows written at
+one frozen moment share their timestamps, so move the clock between steps whose
+order the test reads (publish, then review). time-machine's own
+``time_machine`` fixture remains for a clock that must tick or ``shift()``; it
+reads a naive datetime as UTC but a naive string in the process's zone, so give
+it aware values only.
+"""
+
+import datetime
+
 import pytest
+from django.utils import timezone
 from wagtail.models import Site
 
 from deskbook.core.bootstrap import bootstrap_site
@@ -23,6 +45,29 @@ def site_tree(db):
     # Tests on a live server flush the database when they end: build it again.
     if not Site.objects.filter(is_default_site=True, root_page__depth=2).exists():
         bootstrap_site()
+
+
+@pytest.fixture
+def frozen_time(time_machine):
+    """Stop the clock at an agency-local moment: ``frozen_time("2028-02-29 00:00")``.
+
+    Takes an ISO string, a date or a datetime (naive ones are local time) and
+    returns the moment, aware in ``TIME_ZONE``.
+    """
+
+    def freeze(moment: str | datetime.date) -> datetime.datetime:
+        if isinstance(moment, str):
+            moment = datetime.datetime.fromisoformat(moment)
+        elif not isinstance(moment, datetime.datetime):
+            moment = datetime.datetime.combine(moment, datetime.time())
+        if timezone.is_naive(moment):
+            moment = timezone.make_aware(moment)
+        # In the agency's zone, so time-machine keeps the process's zone too.
+        moment = moment.astimezone(timezone.get_default_timezone())
+        time_machine.move_to(moment, tick=False)
+        return moment
+
+    return freeze
 
 
 @pytest.fixture

@@ -9,8 +9,9 @@ from django.contrib.auth.models import Group
 from django.utils.text import slugify
 
 from deskbook.core.roles import COLLECTOR
+from deskbook.core.vocabulary import CollectionStage
 
-from .models import Channel, CollectionStage, Staff, Team
+from .models import Channel, Staff, Team
 
 FIRST_NAMES = [
     "Aisyah", "Wei Ling", "Arjun", "Farhan", "Mei Ling", "Kavitha", "Hafiz",

@@ -1,11 +1,7 @@
 from django.conf import settings
 from django.db import models
 
-
-class CollectionStage(models.TextChoices):
-    PRE = "pre", "Pre-collection"
-    EARLY = "early", "Early collection"
-    LATE = "late", "Late collection"
+from deskbook.core.vocabulary import CollectionStage
 
 
 class Channel(models.TextChoices):

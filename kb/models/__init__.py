@@ -1,5 +1,4 @@
 from .acknowledgements import Acknowledgement, AcknowledgementRequest
-from .choices import Department, Segment, Stage
 from .pages import (
     KnowledgeBaseIndexPage,
     SOPAttachment,
@@ -13,7 +12,6 @@ from .versions import SOPReview, SOPStatus, SOPVersion
 __all__ = [
     "Acknowledgement",
     "AcknowledgementRequest",
-    "Department",
     "KnowledgeBaseIndexPage",
     "SOPAttachment",
     "SOPCategoryPage",
@@ -23,6 +21,4 @@ __all__ = [
     "SOPReview",
     "SOPStatus",
     "SOPVersion",
-    "Segment",
-    "Stage",
 ]

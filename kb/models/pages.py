@@ -21,11 +21,15 @@ from wagtail.search import index
 
 from deskbook.core.markdown import markdown_to_text, render_markdown
 from deskbook.core.models import SectionIndexPage
+from deskbook.core.vocabulary import (
+    CollectionStageOrAny,
+    DebtorSegmentOrAny,
+    Department,
+)
 
 from ..admin_forms import SOPPageForm
 from ..edit_panels import OpenProposalsPanel
 from ..hooks import CITED_BY_HOOK
-from .choices import Department, Segment, Stage
 from .versions import SOPStatus
 
 # SOPs waiting for the reader's acknowledgement listed on the index.
@@ -95,10 +99,16 @@ class SOPPage(RoutablePageMixin, Page):
     )
     department = models.CharField(max_length=16, choices=Department.choices)
     stage = models.CharField(
-        "collection stage", max_length=8, choices=Stage.choices, default=Stage.ANY
+        "collection stage",
+        max_length=8,
+        choices=CollectionStageOrAny.choices,
+        default=CollectionStageOrAny.ANY,
     )
     segment = models.CharField(
-        "debtor segment", max_length=20, choices=Segment.choices, default=Segment.ANY
+        "debtor segment",
+        max_length=20,
+        choices=DebtorSegmentOrAny.choices,
+        default=DebtorSegmentOrAny.ANY,
     )
     procedure_owner = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -1,4 +1,4 @@
-from .choices import AmountBand, LessonSegment, Outcome, Sensitivity
+from .choices import AmountBand, Outcome, Sensitivity
 from .pages import (
     LessonCitation,
     LessonDepartment,
@@ -15,7 +15,6 @@ __all__ = [
     "LessonIndexPage",
     "LessonPage",
     "LessonPageTag",
-    "LessonSegment",
     "Outcome",
     "SOPRevisionProposal",
     "Sensitivity",

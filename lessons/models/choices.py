@@ -1,14 +1,6 @@
 from django.db import models
 
 
-class LessonSegment(models.TextChoices):
-    FIRST_TIME_DEFAULT = "first-time-default", "First-time default"
-    LETHARGIC_PAYER = "lethargic-payer", "Lethargic payer"
-    BAD_DEBT = "bad-debt", "Bad debt"
-    DISPUTED = "disputed", "Disputed"
-    SCAM_RELATED = "scam-related", "Scam-related"
-
-
 class Outcome(models.TextChoices):
     SETTLED_IN_FULL = "settled-in-full", "Settled in full"
     INSTALMENT_PLAN = "instalment-plan", "Instalment plan"

@@ -17,10 +17,10 @@ from wagtail.search import index
 
 from deskbook.core.markdown import markdown_to_text, render_markdown
 from deskbook.core.models import SectionIndexPage
-from kb.models import Department, Stage
+from deskbook.core.vocabulary import CollectionStageOrAny, DebtorSegment, Department
 
 from ..admin_forms import LessonPageForm
-from .choices import AmountBand, LessonSegment, Outcome, Sensitivity
+from .choices import AmountBand, Outcome, Sensitivity
 
 MARKDOWN_HELP = "Markdown: blank lines between paragraphs, - for lists, 1. for steps."
 
@@ -67,10 +67,13 @@ class LessonPage(Page):
     )
     event_date = models.DateField("date of the event")
     stage = models.CharField(
-        "collection stage", max_length=8, choices=Stage.choices, default=Stage.ANY
+        "collection stage",
+        max_length=8,
+        choices=CollectionStageOrAny.choices,
+        default=CollectionStageOrAny.ANY,
     )
     segment = models.CharField(
-        "debtor segment", max_length=20, choices=LessonSegment.choices
+        "debtor segment", max_length=20, choices=DebtorSegment.choices
     )
     outcome = models.CharField(max_length=20, choices=Outcome.choices)
     amount_band = models.CharField(max_length=12, choices=AmountBand.choices)

@@ -68,6 +68,14 @@ def test_import_creates_sop_pages_with_their_fields(tmp_path, owner):
     assert Revision.page_revisions.filter(object_id=str(page.pk)).count() == 1
 
 
+def test_an_sop_may_be_written_for_scam_related_debtors(tmp_path, owner):
+    sop_file(tmp_path, "caller-reports-a-scam", segment="scam-related")
+    assert "1 SOP(s) were created" in run(tmp_path)
+    page = SOPPage.objects.get(slug="caller-reports-a-scam")
+    assert page.segment == "scam-related"
+    assert page.get_segment_display() == "Scam-related"
+
+
 def test_a_rerun_changes_nothing_and_a_changed_file_gets_one_new_revision(
     tmp_path, owner
 ):

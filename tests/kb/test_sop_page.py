@@ -16,7 +16,7 @@ from kb.models import (
     SOPPage,
     SOPRelatedLink,
 )
-from kb.services import next_review_date, sop_acknowledge, sop_review_schedule_set
+from kb.services import sop_acknowledge, sop_review_schedule_set
 
 from .factories import make_sop, revise
 
@@ -34,8 +34,9 @@ def test_anonymous_visitors_get_nothing_of_an_sop(client):
 
 
 def test_collector_reads_an_sop_with_contents_owner_and_review_date(
-    client_as, user_with_role
+    client_as, user_with_role, frozen_time
 ):
+    frozen_time("2028-02-29 10:00")
     owner = user_with_role("Team lead", first_name="Marcus", last_name="Tan")
     category = SOPCategoryPage(title="Calls and contact", slug="calls")
     KnowledgeBaseIndexPage.objects.get().add_child(instance=category)
@@ -48,9 +49,9 @@ def test_collector_reads_an_sop_with_contents_owner_and_review_date(
     assert 'aria-label="Breadcrumb"' in html and ">Calls and contact</a>" in html
     assert 'href="#procedure"' in html  # table of contents
     assert "Marcus Tan" in html
-    review_by = page.status.review_by
-    assert review_by == next_review_date(timezone.localdate(), 12)
-    assert f'datetime="{review_by:%Y-%m-%d}"' in html
+    # Published on 29 February with the default twelve months.
+    assert page.status.review_by == datetime.date(2029, 2, 28)
+    assert '<time datetime="2029-02-28">28 February 2029</time>' in html
     assert "Please read and acknowledge revision 1" in html
 
 
@@ -113,21 +114,21 @@ def test_bad_or_stale_confirmations_are_refused_with_a_message(client_as):
 
 
 def test_overdue_sop_is_flagged_and_its_owner_confirms_the_review(
-    client, user_with_role
+    client, user_with_role, frozen_time
 ):
     owner = user_with_role("Team lead")
+    frozen_time("2026-08-30 09:00")
     page = make_sop(procedure_owner=owner, review_interval_months=6)
-    sop_review_schedule_set(
-        page=page, last_reviewed_on=timezone.localdate() - datetime.timedelta(400)
-    )
+    sop_review_schedule_set(page=page, last_reviewed_on=datetime.date(2025, 7, 1))
+    frozen_time("2026-08-31 09:00")
     client.force_login(owner)
     html = client.get(page.url).content.decode()
     assert "Due for review." in html and "Confirm it still holds" in html
     response = client.post(page.url + "review/", follow=True)
     assert b"Review recorded" in response.content
     page.status.refresh_from_db()
-    assert page.status.last_reviewed_on == timezone.localdate()
-    assert page.status.review_by > timezone.localdate()
+    assert page.status.last_reviewed_on == datetime.date(2026, 8, 31)
+    assert page.status.review_by == datetime.date(2027, 2, 28)  # six months on
     assert page.reviews.first().outcome == "confirmed"
 
 

@@ -2,7 +2,8 @@ import datetime
 
 import factory
 
-from workforce.models import Channel, CollectionStage, Staff, Team
+from deskbook.core.vocabulary import CollectionStage
+from workforce.models import Channel, Staff, Team
 
 
 class TeamFactory(factory.django.DjangoModelFactory):
