@@ -48,6 +48,8 @@ from django.utils.text import slugify
 from wagtail.images import get_image_model
 from wagtail.models import Collection
 
+from deskbook.core.renditions import renditions_make_later
+
 from .demo_images import MOTIFS, illustration_bytes
 from .models import ArticleIndexPage, ArticleKind, ArticlePage
 
@@ -264,6 +266,10 @@ def seed_articles(*, size: str = "small", log=print) -> None:
             user=users.get(PUBLISHER_USERNAME)
         )
     log(f"  articles: {len(by_slug)} ({len(new)} new)")
+    # Made once the seed is committed (at once with the immediate task backend),
+    # so no visitor's first page, feed or admin listing waits for them.
+    pictures = get_image_model().objects.filter(collection=collection)
+    renditions_make_later(pictures.values_list("pk", flat=True))
 
 
 def _add_article(index, source: DemoArticle, collection, users) -> ArticlePage:

@@ -6,7 +6,7 @@ SHOWN = 5
 
 
 class NewEnquiriesPanel(DashboardPanel):
-    """The newest enquiries nobody has picked up yet."""
+    """The newest enquiries nobody has picked up yet, and how many are held."""
 
     name = "enquiries_new"
     order = 80
@@ -14,4 +14,8 @@ class NewEnquiriesPanel(DashboardPanel):
 
     def get_context_data(self, parent_context=None):
         new = Enquiry.objects.new()
-        return {"enquiries": list(new[:SHOWN]), "total": new.count()}
+        return {
+            "enquiries": list(new[:SHOWN]),
+            "total": new.count(),
+            "held": Enquiry.objects.held().count(),
+        }

@@ -87,13 +87,22 @@ class EnquiryForm(forms.ModelForm):
         # They have just sent the form once: sending it again at once is fine.
         return form_token(issued_at=time.time() - MIN_SECONDS_TO_FILL)
 
-    def looks_automated(self) -> bool:
-        """Honeypot filled in, or sent faster than a person could write it."""
-        if not self.is_bound:
-            return False
-        if self.data.get(HONEYPOT_FIELD, "").strip():
-            return True
-        return sent_too_fast(self.data.get(TIMING_FIELD, ""))
+    def honeypot_filled(self) -> bool:
+        """The field no person can see or reach was filled in: a program sent it."""
+        return self.is_bound and bool(self.data.get(HONEYPOT_FIELD, "").strip())
+
+    def held_because(self) -> str:
+        """Why to hold a valid enquiry back for review (sent faster than a person
+        usually writes one, e.g. with autofill), or "" to handle it as usual."""
+        token = self.data.get(TIMING_FIELD, "") if self.is_bound else ""
+        if not sent_too_fast(token):
+            return ""
+        seconds = max(0.0, seconds_since_issued(token))
+        return (
+            f"Held as suspected spam: sent {seconds:.1f} seconds after the form "
+            f"was shown (people usually take at least {MIN_SECONDS_TO_FILL}). "
+            "The team was not e-mailed about it."
+        )
 
     def clean_name(self):
         name = " ".join(self.cleaned_data["name"].split())

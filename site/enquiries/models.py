@@ -27,6 +27,9 @@ class EnquiryQuerySet(models.QuerySet):
     def new(self):
         return self.filter(status=Enquiry.Status.NEW)
 
+    def held(self):
+        return self.filter(status=Enquiry.Status.HELD)
+
 
 class Enquiry(models.Model):
     """A message sent by a member of the public through the contact page.
@@ -39,6 +42,9 @@ class Enquiry(models.Model):
         NEW = "new", "New"
         IN_PROGRESS = "in_progress", "In progress"
         CLOSED = "closed", "Closed"
+        # Stored but nobody e-mailed: it looked automated (sent within seconds
+        # of the form being shown). Staff read it and set another status.
+        HELD = "held", "Held: suspected spam"
 
     name = models.CharField(max_length=120)
     email = models.EmailField("e-mail")

@@ -18,11 +18,14 @@ def enquiry_submit(
     message: str,
     phone: str = "",
     account_reference: str = "",
+    held_because: str = "",
 ) -> Enquiry:
     """Store an enquiry, then (once committed) have the team e-mailed about it.
 
     The e-mail goes after the commit, so a mail server that fails or is slow can
-    neither lose the enquiry nor hold the transaction open.
+    neither lose the enquiry nor hold the transaction open. An enquiry
+    ``held_because`` of a sign of spam is stored as held, with the reason in its
+    notes, and nobody is e-mailed: staff find it in the back office.
     """
     enquiry = Enquiry(
         name=name,
@@ -32,10 +35,14 @@ def enquiry_submit(
         account_reference=account_reference,
         message=message,
     )
+    if held_because:
+        enquiry.status = Enquiry.Status.HELD
+        enquiry.staff_notes = held_because
     with transaction.atomic():
         enquiry.full_clean()
         enquiry.save()
-        transaction.on_commit(lambda: _notify_later(enquiry.pk))
+        if not held_because:
+            transaction.on_commit(lambda: _notify_later(enquiry.pk))
     return enquiry
 
 

@@ -24,17 +24,24 @@ def serve_enquiry_page(request, page):
 
 def _receive(request, page):
     form = EnquiryForm(request.POST)
-    if form.looks_automated():
-        # Looks like success, so a script learns nothing; nothing is kept or sent.
-        return _thank_you(request, page)
+    # Whoever sent it, and however fast, a form with mistakes is shown again
+    # with its messages: only a valid enquiry is ever thanked for.
     if not form.is_valid():
         return _render(request, page, form=form)
+    if form.honeypot_filled():
+        # People cannot see the trap or tab to it, browsers are told not to
+        # autofill it, and screen readers read "Leave this field empty": only a
+        # program fills it. It is shown the usual page, so it learns nothing to
+        # work around; nothing is kept or sent.
+        return _thank_you(request, page)
     verdict = enquiry_rate_limit_hit(request)
     if not verdict.allowed:
         response = _render(request, page, form=form, rate_limited=verdict, status=429)
         response["Retry-After"] = str(verdict.retry_after)
         return response
-    enquiry = enquiry_submit(**form.enquiry_fields)
+    # Too fast may well be a person with autofill: the enquiry is kept (held
+    # for review, nobody e-mailed), so its thank-you and reference are true.
+    enquiry = enquiry_submit(**form.enquiry_fields, held_because=form.held_because())
     request.session[SESSION_REFERENCE] = enquiry.reference
     return _thank_you(request, page)
 

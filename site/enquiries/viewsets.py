@@ -71,6 +71,8 @@ class EnquiryInspectView(InspectView):
 
     def get_notified_at_display_value(self):
         if self.object.notified_at is None:
+            if self.object.status == Enquiry.Status.HELD:
+                return "Not sent: held as suspected spam"
             return "Not sent (see the server log)"
         return local_display(self.object.notified_at)
 

@@ -213,3 +213,52 @@ def test_inspect_shows_times_in_the_agency_time_zone(client_as, enquiry, setting
     html = client_as(EDITOR).get(f"{INDEX}inspect/{enquiry.pk}/").content.decode()
     assert "2 March 2026, 09:30" in html
     assert "Not sent" in html
+
+
+@pytest.fixture
+def held(site_tree) -> Enquiry:
+    return enquiry_submit(
+        name="Quick Filler",
+        email="quick@example.com",
+        topic=Topic.DEBT,
+        message="Sent with autofill two seconds after opening the page.",
+        held_because="Held as suspected spam: sent 1.2 seconds after the form …",
+    )
+
+
+@pytest.mark.django_db
+def test_held_enquiries_are_listed_as_held_and_can_be_filtered(
+    client_as, enquiry, held
+):
+    client = client_as(EDITOR)
+    listing = client.get(INDEX).content.decode()
+    assert held.reference in listing
+    assert "Held: suspected spam" in listing
+
+    only_held = client.get(INDEX, {"status": "held"}).content.decode()
+    assert "Quick Filler" in only_held
+    assert "Tan Wei Jie" not in only_held
+    assert "Quick Filler" not in client.get(INDEX, {"status": "new"}).content.decode()
+
+    inspect = client.get(f"{INDEX}inspect/{held.pk}/").content.decode()
+    assert "Not sent: held as suspected spam" in inspect
+    assert "sent 1.2 seconds after the form" in inspect
+
+
+@pytest.mark.django_db
+def test_dashboard_counts_held_enquiries_apart_from_new_ones(client_as, enquiry, held):
+    html = client_as(MANAGER).get("/admin/").content.decode()
+    assert "New enquiries (1)" in html
+    assert f'href="{INDEX}?status=held">1 held as suspected spam</a>' in html
+
+
+@pytest.mark.django_db
+def test_a_held_enquiry_released_by_staff_is_handled_as_usual(client_as, held):
+    response = client_as(EDITOR).post(
+        f"{INDEX}edit/{held.pk}/",
+        {"status": Enquiry.Status.NEW, "staff_notes": "A person: released."},
+    )
+    assert response.status_code == 302
+    held.refresh_from_db()
+    assert held.status == Enquiry.Status.NEW
+    assert list(Enquiry.objects.new()) == [held]

@@ -193,14 +193,65 @@ def test_filled_honeypot_looks_like_success_but_keeps_and_sends_nothing(send):
     assert mail.outbox == []
 
 
-@pytest.mark.django_db
-def test_form_sent_seconds_after_it_was_shown_is_dropped_silently(client, send):
+def token_just_shown(client) -> str:
+    """The form's token as the page has just shown it."""
     html = client.get(CONTACT_URL).content.decode()
-    token = re.search(r'name="form_token" value="([^"]+)"', html)[1]
-    response = send(enquiry_data(form_token=token))
-    assert response.status_code == 302
+    return re.search(r'name="form_token" value="([^"]+)"', html)[1]
+
+
+@pytest.mark.django_db
+def test_empty_form_sent_at_once_gets_its_messages_not_a_thank_you(client, send):
+    response = send({"form_token": token_just_shown(client), "website": ""})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "There is a problem" in html
+    for message in [
+        "Enter your name.",
+        "Enter your e-mail address",
+        "Enter your message.",
+    ]:
+        assert message in html
+    assert "we have your enquiry" not in html
     assert not Enquiry.objects.exists()
+
+
+@pytest.mark.django_db
+def test_invalid_form_with_the_honeypot_filled_still_gets_its_messages(send):
+    response = send(enquiry_data(email="nope", website="http://pills.example"))
+    assert response.status_code == 200
+    assert "Enter an e-mail address like" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_valid_form_sent_at_once_is_kept_held_and_not_e_mailed(client, send):
+    response = send(enquiry_data(form_token=token_just_shown(client)))
+    assert response.status_code == 302
+    assert response["Location"] == "/contact/?sent=1"
+
+    enquiry = Enquiry.objects.get()
+    assert enquiry.status == Enquiry.Status.HELD
+    assert enquiry.name == "Lim Bee Hoon"
+    assert "into a personal account." in enquiry.message
+    assert re.fullmatch(
+        r"Held as suspected spam: sent \d\.\d seconds after the form was shown "
+        r"\(people usually take at least 3\)\. The team was not e-mailed about it\.",
+        enquiry.staff_notes,
+    )
+    assert enquiry.notified_at is None
     assert mail.outbox == []
+
+    # The thank-you is true: it names the enquiry that was stored.
+    html = client.get("/contact/?sent=1").content.decode()
+    assert "we have your enquiry" in html
+    assert f"Your reference is <strong>{enquiry.reference}</strong>" in html
+
+
+@pytest.mark.django_db
+def test_held_enquiries_count_towards_the_rate_limit(client, send):
+    for _ in range(5):
+        send(enquiry_data(form_token=token_just_shown(client)))
+    assert send().status_code == 429
+    assert Enquiry.objects.held().count() == 5
 
 
 @pytest.mark.django_db
