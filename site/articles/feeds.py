@@ -10,6 +10,8 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
 from wagtail.images import get_image_model
 
+from deskbook.core.organisation import organisation_for
+
 from .models import ArticleKind, ArticlePage
 
 FEED_ITEMS = 20
@@ -33,10 +35,12 @@ class ArticleFeed(Feed):
         self.request = request
         return super().__call__(request, *args, **kwargs)
 
+    def organisation_name(self) -> str:
+        return organisation_for(self.request).name
+
     def title(self):
-        site_name = self.index.get_site().site_name or "Deskbook"
         section = self.kind.plural if self.kind else self.index.title
-        return f"{section} · {site_name}"
+        return f"{section} · {self.organisation_name()}"
 
     # Links use the Wagtail site's root URL, as canonical links do, whatever
     # host the feed was fetched under.
@@ -47,8 +51,11 @@ class ArticleFeed(Feed):
 
     def description(self):
         if self.kind:
-            return f"{self.kind.plural} from {self.index.title}, newest first."
-        return f"Scam alerts, guides and press releases from {self.index.title}."
+            return f"{self.kind.plural} from {self.organisation_name()}, newest first."
+        return (
+            "Scam alerts, guides and press releases from "
+            f"{self.organisation_name()}, newest first."
+        )
 
     def feed_url(self):
         return self.index.get_site().root_url + self.request.path

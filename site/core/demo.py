@@ -6,6 +6,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
 
+from .organisation import DEFAULT_NAME, organisation_for
 from .roles import COLLECTOR, EDITOR, MANAGER, QA_ANALYST, TEAM_LEAD, TRAINER
 
 DEMO_PASSWORD = "deskbook-demo"  # noqa: S105 — printed for the demo on purpose
@@ -58,6 +59,30 @@ def ensure_demo_users():
             user.groups.add(Group.objects.get(name=demo.role))
         users[demo.username] = user
     return users
+
+
+DEMO_ORGANISATION = {
+    "name": "Meridian Recovery Services",
+    "address": "20 Anson Road, #11-01\nSingapore 079912",
+    "phone": "+65 6555 0100",
+    "email": "enquiries@meridian-recovery.example",
+}
+
+
+@transaction.atomic
+def ensure_demo_organisation():
+    """Name the demo agency, unless someone has already named theirs."""
+    organisation = organisation_for()
+    if organisation.pk is None:
+        raise LookupError("No default site: run `manage.py bootstrap_site` first.")
+    untouched = organisation.name == DEFAULT_NAME and not (
+        organisation.address or organisation.phone or organisation.email
+    )
+    if untouched:
+        for field, value in DEMO_ORGANISATION.items():
+            setattr(organisation, field, value)
+        organisation.save()
+    return organisation
 
 
 def demo_login_lines() -> list[str]:

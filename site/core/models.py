@@ -4,7 +4,10 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from .organisation import OrganisationSettings
 from .visibility import viewable_by
+
+__all__ = ["OrganisationSettings", "SectionIndexPage"]
 
 
 class SectionIndexPage(Page):

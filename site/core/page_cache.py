@@ -10,7 +10,8 @@ Wagtail page without view restrictions (or from a view opted in with
 Keys are the scheme, host, path and sorted query string, under a site-wide
 generation token. Any change to public pages (publish, unpublish, move, delete,
 a save of a live page, a view restriction or a site) or to what they show of
-other things (an image, a document, a tag) replaces the token, so the next
+other things (an image, a document, a tag, the organisation's details)
+replaces the token, so the next
 request renders afresh. The home page lists the latest articles, article
 pages list related ones and the section index counts kinds and tags: almost any
 page change alters other pages too, so one token for the whole site is the rule
@@ -42,6 +43,8 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from .organisation import OrganisationSettings
 
 logger = logging.getLogger(__name__)
 
@@ -285,7 +288,8 @@ def connect_signals() -> None:
     post_page_move.connect(_page_changed, dispatch_uid="page-cache-moved")
     post_delete.connect(_page_changed, sender=Page, dispatch_uid="page-cache-deleted")
     post_save.connect(_page_saved, dispatch_uid="page-cache-saved")
-    for model in (PageViewRestriction, Site):
+    # The organisation's name and contact details are on every page.
+    for model in (PageViewRestriction, Site, OrganisationSettings):
         name = model.__name__.lower()
         post_save.connect(
             _page_changed, sender=model, dispatch_uid=f"page-cache-{name}-saved"

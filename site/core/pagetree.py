@@ -1,6 +1,8 @@
 """Idempotent building blocks for the page tree: sections, view restrictions,
 page and collection permissions. Apps call these from their bootstrap hooks."""
 
+from urllib.parse import urlsplit
+
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
@@ -22,6 +24,16 @@ PAGE_ACTIONS = ("add", "change", "publish", "bulk_delete", "lock", "unlock")
 
 def default_site() -> Site | None:
     return Site.objects.filter(is_default_site=True).select_related("root_page").first()
+
+
+def public_address() -> tuple[str, int]:
+    """The host name and port of ``DESKBOOK_PUBLIC_URL``, as Wagtail's Site keeps them.
+
+    Wagtail builds every absolute link (canonical, feeds, sitemap) from the
+    Site's host and port, and says https for port 443 and http otherwise.
+    """
+    parts = urlsplit(settings.DESKBOOK_PUBLIC_URL)
+    return parts.hostname, parts.port or (443 if parts.scheme == "https" else 80)
 
 
 def site_home() -> Page:

@@ -22,10 +22,15 @@ MANAGER = "Manager"
 
 STAFF_ROLES = (COLLECTOR, TEAM_LEAD, TRAINER, QA_ANALYST, EDITOR, MANAGER)
 
-# What every role needs from the core alone: every role works in the admin.
+# What every role needs from the core alone: every role works in the admin;
+# Managers keep the organisation's name and contact details (Settings).
 CORE_PERMISSIONS: dict[str, list[str]] = {
     role: ["wagtailadmin.access_admin"] for role in STAFF_ROLES
 }
+CORE_PERMISSIONS[MANAGER] = [
+    *CORE_PERMISSIONS[MANAGER],
+    "core.change_organisationsettings",
+]
 
 
 def declared_permissions() -> dict[str, set[str]]:

@@ -14,6 +14,8 @@ from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from wagtail.models import Site
 
+from .organisation import organisation_for
+
 DESCRIPTION_CHARS = 160
 SHARE_IMAGE_SPEC = "fill-1200x630"
 DEFAULT_DESCRIPTION = (
@@ -46,7 +48,7 @@ def page_meta(request, page=None, title: str = "") -> PageMeta:
     """The head tags' values for ``page`` (a Wagtail page) or any other view."""
     site = Site.find_for_request(request) if request is not None else None
     root_url = site.root_url if site else request.build_absolute_uri("/").rstrip("/")
-    site_name = (site.site_name if site else "") or "Deskbook"
+    site_name = organisation_for(request, site).name
     canonical = root_url + (request.path if request is not None else "/")
     if page is None:
         return PageMeta(

@@ -8,6 +8,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
+from deskbook.core.organisation import organisation_for
+
 from .models import Enquiry
 
 logger = logging.getLogger(__name__)
@@ -37,6 +39,7 @@ def notification_message(enquiry: Enquiry, recipients: list[str]) -> EmailMessag
             "enquiry": enquiry,
             "received": timezone.localtime(enquiry.created_at),
             "admin_url": admin_url(enquiry),
+            "organisation": organisation_for(),
         },
     )
     return EmailMessage(

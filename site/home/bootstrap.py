@@ -9,7 +9,7 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-from deskbook.core.pagetree import default_site, tree_root
+from deskbook.core.pagetree import default_site, public_address, tree_root
 from deskbook.core.roles import MANAGER
 
 from .models import HomePage
@@ -23,10 +23,27 @@ HOME_TEXT = (
 
 @transaction.atomic
 def ensure_home_page() -> HomePage:
-    """The default site's HomePage, replacing Wagtail's placeholder page once."""
+    """The default site's HomePage, replacing Wagtail's placeholder page once;
+    the site answers at ``DESKBOOK_PUBLIC_URL`` (updated on every run)."""
     site = default_site()
     if site is not None and isinstance(site.root_page.specific, HomePage):
-        return site.root_page.specific
+        home = site.root_page.specific
+    else:
+        home = _home_page_in_tree()
+    hostname, port = public_address()
+    Site.objects.update_or_create(
+        is_default_site=True,
+        defaults={
+            "hostname": hostname,
+            "port": port,
+            "site_name": "Deskbook",
+            "root_page": home,
+        },
+    )
+    return home
+
+
+def _home_page_in_tree() -> HomePage:
     root = tree_root()
     home = HomePage.objects.child_of(root).first()
     if home is None:
@@ -40,15 +57,6 @@ def ensure_home_page() -> HomePage:
         )
         root.add_child(instance=home)
         home.save_revision().publish()
-    Site.objects.update_or_create(
-        is_default_site=True,
-        defaults={
-            "hostname": "localhost",
-            "port": 80,
-            "site_name": "Deskbook",
-            "root_page": home,
-        },
-    )
     return home
 
 

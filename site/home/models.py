@@ -4,7 +4,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from deskbook.articles.models import ArticleKind
+from deskbook.articles.models import ArticleIndexPage, ArticleKind
 from deskbook.articles.selectors import article_latest
 from deskbook.core.blocks import BodyBlock
 from deskbook.core.visibility import viewable_by
@@ -47,4 +47,7 @@ class HomePage(Page):
         context["latest_press"] = article_latest(
             user=request.user, kind=ArticleKind.PRESS_RELEASE
         )
+        # The public section's feeds, announced in the head for feed readers.
+        awareness = ArticleIndexPage.objects.child_of(self).live().public().first()
+        context["feeds"] = awareness.feeds() if awareness else []
         return context

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import dj_database_url
 
-from .environment import env_bool, env_int, env_list, env_str
+from .environment import env_bool, env_int, env_list, env_public_url, env_str
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -86,6 +86,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "deskbook.core.organisation.organisation_context",
             ],
         },
     },
@@ -182,7 +183,11 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 WAGTAIL_SITE_NAME = "Deskbook"
-WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# Where the public reaches the site: canonical links, feeds, the sitemap and
+# e-mailed back-office links all start with it. bootstrap_site writes it to
+# the default Wagtail Site. See README.md, "Configuration".
+DESKBOOK_PUBLIC_URL = env_public_url("DESKBOOK_PUBLIC_URL", "http://127.0.0.1:8000")
+WAGTAILADMIN_BASE_URL = DESKBOOK_PUBLIC_URL
 
 # Mail goes to the console unless a deployment names a real backend.
 EMAIL_BACKEND = env_str(

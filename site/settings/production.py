@@ -1,9 +1,13 @@
-"""Production: refuses to start without a real SECRET_KEY; HTTPS-only, with HSTS."""
+"""Production: refuses to start without a real SECRET_KEY, the hosts it serves
+and its public address; HTTPS-only, with HSTS."""
+
+from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
+from django.http.request import validate_host
 
 from .base import *
-from .environment import env_bool, env_int, env_list, env_str
+from .environment import env_bool, env_int, env_list, env_public_url, env_str
 
 DEBUG = env_bool("DEBUG", False)
 
@@ -20,6 +24,20 @@ if not ALLOWED_HOSTS:
     raise ImproperlyConfigured(
         "ALLOWED_HOSTS must list the host names the site answers to, comma-separated."
     )
+
+# A default address would put the wrong host in every canonical link and feed.
+if not env_str("DESKBOOK_PUBLIC_URL").strip():
+    raise ImproperlyConfigured(
+        "DESKBOOK_PUBLIC_URL must be the address the public reaches the site at, "
+        "e.g. https://deskbook.example."
+    )
+DESKBOOK_PUBLIC_URL = env_public_url("DESKBOOK_PUBLIC_URL", "")
+if not validate_host(urlsplit(DESKBOOK_PUBLIC_URL).hostname, ALLOWED_HOSTS):
+    raise ImproperlyConfigured(
+        f"DESKBOOK_PUBLIC_URL ({DESKBOOK_PUBLIC_URL}) names a host that "
+        "ALLOWED_HOSTS does not list."
+    )
+WAGTAILADMIN_BASE_URL = DESKBOOK_PUBLIC_URL
 
 # TLS ends at the proxy in front of gunicorn; it tells us the original scheme.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

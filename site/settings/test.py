@@ -15,7 +15,8 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
-WAGTAILADMIN_BASE_URL = "http://testserver"
+# Not the test client's host: links must come from the Site, not the request.
+DESKBOOK_PUBLIC_URL = WAGTAILADMIN_BASE_URL = "http://localhost"
 LOGGING = {"version": 1, "disable_existing_loggers": False}
 
 TEST_SCRATCH = Path(tempfile.mkdtemp(prefix="deskbook-test-"))

@@ -20,6 +20,7 @@ os.environ.update(
     DATABASE_URL=f"sqlite:///{BENCH_DIR / 'bench.sqlite3'}",
     SECRET_KEY="bench-only-" + "s3cr3t-" * 8,
     ALLOWED_HOSTS="127.0.0.1,localhost",
+    DESKBOOK_PUBLIC_URL="https://localhost",
     DEBUG="false",
 )
 

@@ -6,6 +6,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
 from deskbook.core.demo import DEMO_PASSWORD, DEMO_USERS
+from deskbook.core.organisation import OrganisationSettings
 from deskbook.core.roles import STAFF_ROLES
 from workforce.models import Staff, Team
 
@@ -89,3 +90,11 @@ def test_seed_keeps_a_changed_demo_password():
     seed()
     user.refresh_from_db()
     assert user.check_password("changed-by-the-manager")
+
+
+@pytest.mark.django_db
+def test_seed_demo_names_the_demo_agency():
+    seed()
+    organisation = OrganisationSettings.objects.get(site__is_default_site=True)
+    assert organisation.name == "Meridian Recovery Services"
+    assert organisation.address.endswith("Singapore 079912")

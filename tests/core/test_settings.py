@@ -23,6 +23,8 @@ def manage(*args, **env):
             "DEBUG",
             "DJANGO_SETTINGS_MODULE",
             "DJANGO_ALLOW_ASYNC_UNSAFE",
+            "DESKBOOK_PUBLIC_URL",
+            "WAGTAILADMIN_BASE_URL",
         }
     }
     clean.update(env)
@@ -45,6 +47,7 @@ def test_production_settings_pass_check_deploy():
         DJANGO_SETTINGS_MODULE="deskbook.settings.production",
         SECRET_KEY=GOOD_KEY,
         ALLOWED_HOSTS="deskbook.example",
+        DESKBOOK_PUBLIC_URL="https://deskbook.example",
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
@@ -71,6 +74,70 @@ def test_production_refuses_to_start_without_allowed_hosts():
     )
     assert result.returncode != 0
     assert "ALLOWED_HOSTS" in result.stderr
+
+
+def test_production_refuses_to_start_without_its_public_address():
+    result = manage(
+        "check",
+        DJANGO_SETTINGS_MODULE="deskbook.settings.production",
+        SECRET_KEY=GOOD_KEY,
+        ALLOWED_HOSTS="deskbook.example",
+    )
+    assert result.returncode != 0
+    assert "DESKBOOK_PUBLIC_URL must be the address the public" in result.stderr
+
+
+def test_production_refuses_a_public_address_on_a_host_it_does_not_serve():
+    result = manage(
+        "check",
+        DJANGO_SETTINGS_MODULE="deskbook.settings.production",
+        SECRET_KEY=GOOD_KEY,
+        ALLOWED_HOSTS="deskbook.example",
+        DESKBOOK_PUBLIC_URL="https://www.deskbook.example",
+    )
+    assert result.returncode != 0
+    assert "names a host that ALLOWED_HOSTS does not list" in result.stderr
+
+
+PRINT_ADDRESSES = (
+    "from django.conf import settings; "
+    "print(settings.DESKBOOK_PUBLIC_URL, settings.WAGTAILADMIN_BASE_URL)"
+)
+
+
+def test_back_office_links_follow_the_public_address():
+    production = manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        PRINT_ADDRESSES,
+        DJANGO_SETTINGS_MODULE="deskbook.settings.production",
+        SECRET_KEY=GOOD_KEY,
+        ALLOWED_HOSTS="deskbook.example",
+        DESKBOOK_PUBLIC_URL="https://deskbook.example/",
+    )
+    assert production.returncode == 0, production.stderr
+    assert production.stdout.split() == [
+        "https://deskbook.example",
+        "https://deskbook.example",
+    ]
+
+    elsewhere = manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        PRINT_ADDRESSES,
+        DESKBOOK_PUBLIC_URL="http://deskbook.test:8080",
+    )
+    assert elsewhere.returncode == 0, elsewhere.stderr
+    assert elsewhere.stdout.split() == [
+        "http://deskbook.test:8080",
+        "http://deskbook.test:8080",
+    ]
+
+    demo = manage("shell", "--no-imports", "-c", PRINT_ADDRESSES)
+    assert demo.returncode == 0, demo.stderr
+    assert demo.stdout.split() == ["http://127.0.0.1:8000", "http://127.0.0.1:8000"]
 
 
 def test_environment_switches_parse_and_reject_nonsense(monkeypatch):

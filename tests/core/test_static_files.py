@@ -22,6 +22,7 @@ def production_staticfiles_backend() -> str:
         "DJANGO_SETTINGS_MODULE": "deskbook.settings.production",
         "SECRET_KEY": "k" * 20 + "-production-secret-for-tests-only-0123456789",
         "ALLOWED_HOSTS": "deskbook.example",
+        "DESKBOOK_PUBLIC_URL": "https://deskbook.example",
     }
     code = (
         "from django.conf import settings; "

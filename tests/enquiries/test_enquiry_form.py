@@ -115,7 +115,7 @@ def test_valid_enquiry_is_stored_and_e_mailed_and_redirects(client, send, settin
     assert enquiry.reference in message.subject
     assert "I think someone is pretending to be you" in message.subject
     assert "personal account" in message.body
-    assert f"http://testserver/admin/enquiries/inspect/{enquiry.pk}/" in message.body
+    assert f"http://localhost/admin/enquiries/inspect/{enquiry.pk}/" in message.body
 
 
 @pytest.mark.django_db

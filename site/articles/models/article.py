@@ -15,6 +15,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from deskbook.core.blocks import BodyBlock
+from deskbook.core.organisation import organisation_for
 from deskbook.core.visibility import viewable_by
 from deskbook.personal_data.admin_forms import PersonalDataOverrideForm
 from deskbook.personal_data.models import PersonalDataGuardedPage
@@ -135,12 +136,9 @@ class ArticlePage(PersonalDataGuardedPage, Page):
         """schema.org ``NewsArticle`` for search engines (JSON-LD)."""
         site = self.get_site()
         root_url = site.root_url if site else ""
-        organisation = {
-            "@type": "Organization",
-            "name": (site.site_name if site else "") or "Deskbook",
-            "url": root_url + "/",
-            "logo": {"@type": "ImageObject", "url": root_url + static(LOGO)},
-        }
+        publisher = organisation_for(request, site).schema_org(
+            root_url, logo_url=root_url + static(LOGO)
+        )
         data = {
             "@context": "https://schema.org",
             "@type": "NewsArticle",
@@ -151,7 +149,7 @@ class ArticlePage(PersonalDataGuardedPage, Page):
                 self.last_published_at or self.first_published_at or timezone.now()
             ).isoformat(),
             "author": {"@type": "Organization", "name": self.author},
-            "publisher": organisation,
+            "publisher": publisher,
             "mainEntityOfPage": {"@type": "WebPage", "@id": self.full_url},
             "articleSection": self.kind_label,
             "keywords": [tag.name for tag in self.tag_list],

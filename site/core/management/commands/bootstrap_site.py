@@ -8,4 +8,5 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         bootstrap_site()
-        self.stdout.write(self.style.SUCCESS("Roles and page tree are in place."))
+        if options["verbosity"]:
+            self.stdout.write(self.style.SUCCESS("Roles and page tree are in place."))

@@ -6,7 +6,12 @@ from django.db import transaction
 
 from deskbook.core import hooks
 from deskbook.core.bootstrap import bootstrap_site
-from deskbook.core.demo import DEMO_USERS, demo_login_lines, ensure_demo_users
+from deskbook.core.demo import (
+    DEMO_USERS,
+    demo_login_lines,
+    ensure_demo_organisation,
+    ensure_demo_users,
+)
 
 
 class Command(BaseCommand):
@@ -37,6 +42,7 @@ class Command(BaseCommand):
             with transaction.atomic():
                 bootstrap_site()
                 ensure_demo_users()
+                ensure_demo_organisation()
                 hooks.run(hooks.SEED_DEMO, size=size, log=self.stdout.write)
             elapsed = time.monotonic() - started
             self.stdout.write(
