@@ -6,28 +6,13 @@ from deskbook.core.hooks import (
     SEARCH_KINDS,
     SEED_DEMO,
 )
-from deskbook.core.pagetree import ensure_section, grant_page_permissions
-from deskbook.core.roles import EDITOR
 from deskbook.core.tags import tag_choices_of
 
+from .bootstrap import bootstrap_awareness_section
 from .demo import seed_articles
-from .models import ArticleIndexPage, ArticleKind, ArticlePageTag
+from .models import ArticleKind, ArticlePageTag
 
-
-@hooks.register(BOOTSTRAP, order=10)
-def bootstrap_awareness_section():
-    awareness = ensure_section(
-        ArticleIndexPage,
-        slug="awareness",
-        title="Awareness",
-        intro=(
-            "<p>Scam alerts, guides and press releases from our Marketing &amp; "
-            "Communications team. We will never ask you to pay into a personal "
-            "account.</p>"
-        ),
-    )
-    # Editors draft and submit for moderation; Managers publish.
-    grant_page_permissions(awareness, EDITOR, ["add", "change"])
+hooks.register(BOOTSTRAP, fn=bootstrap_awareness_section, order=10)
 
 
 @hooks.register(SEARCH_KINDS)

@@ -9,8 +9,14 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-from deskbook.core.pagetree import default_site, public_address, tree_root
-from deskbook.core.roles import MANAGER
+from deskbook.core.pagetree import (
+    default_site,
+    grant_collection_permissions,
+    grant_page_permissions,
+    public_address,
+    tree_root,
+)
+from deskbook.core.roles import EDITOR, MANAGER
 
 from .models import HomePage
 
@@ -88,3 +94,22 @@ def ensure_manager_approval() -> Workflow:
         old.deactivate()
     Group.objects.filter(name__in=WAGTAIL_DEFAULT_GROUPS, user=None).delete()
     return workflow
+
+
+MEDIA_PERMISSIONS = [
+    f"{action}_{kind}"
+    for kind in ("image", "document")
+    for action in ("add", "change", "choose")
+]
+
+
+def bootstrap_home():
+    home = ensure_home_page()
+    # Managers may edit and publish anywhere in the tree; sections add their own
+    # narrower grants for other roles.
+    grant_page_permissions(
+        home, MANAGER, ["add", "change", "publish", "lock", "unlock"]
+    )
+    for role in (EDITOR, MANAGER):
+        grant_collection_permissions(role, MEDIA_PERMISSIONS)
+    ensure_manager_approval()
