@@ -185,7 +185,7 @@ def rich_text(text: str) -> str:
     html = render_markdown(text).html
     html = re.sub(r"<(/?)strong>", r"<\1b>", html)
     html = re.sub(r"<(/?)em>", r"<\1i>", html)
-    return re.sub(r">\s*\n\s*<", "><", html)
+    return re.sub(r">\s*\n\s*<", "><", html).strip()
 
 
 def body_blocks(body: str, picture: Callable[[Figure], object]) -> list[dict]:
