@@ -1,8 +1,10 @@
 """Admin viewsets for teams and staff records."""
 
+from django.utils import timezone
 from wagtail.admin.views.generic import IndexView
-from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSet
 
+from .hooks import WORKFORCE_MENU
 from .models import Staff, Team
 from .selectors import staff_list_for, team_list_for
 
@@ -14,7 +16,7 @@ class TeamIndexView(IndexView):
 
 class StaffIndexView(IndexView):
     def get_base_queryset(self):
-        return staff_list_for(self.request.user)
+        return staff_list_for(self.request.user, on=timezone.localdate())
 
 
 class TeamViewSet(ModelViewSet):
@@ -22,11 +24,23 @@ class TeamViewSet(ModelViewSet):
     url_prefix = "workforce/teams"
     icon = "group"
     menu_label = "Teams"
-    list_display = ["name", "stage", "channel", "lead"]
-    list_filter = ["stage", "channel"]
+    menu_order = 20
+    add_to_admin_menu = True
+    menu_hook = WORKFORCE_MENU
+    list_display = ["name", "stage", "channel", "location", "run_by"]
+    list_filter = ["stage", "channel", "partner"]
     search_fields = ["name"]
-    form_fields = ["name", "slug", "stage", "channel", "lead"]
-    list_export = ["name", "stage", "channel", "lead"]
+    form_fields = [
+        "name",
+        "slug",
+        "stage",
+        "channel",
+        "leads",
+        "location",
+        "minimum_staffing",
+        "partner",
+    ]
+    list_export = ["name", "stage", "channel", "location", "minimum_staffing", "run_by"]
     export_filename = "teams"
     index_view_class = TeamIndexView
 
@@ -36,8 +50,11 @@ class StaffViewSet(ModelViewSet):
     url_prefix = "workforce/staff"
     icon = "user"
     menu_label = "Staff"
-    list_display = ["full_name", "employee_number", "job_title", "team", "is_active"]
-    list_filter = ["team", "job_title", "is_active"]
+    menu_order = 10
+    add_to_admin_menu = True
+    menu_hook = WORKFORCE_MENU
+    list_display = ["full_name", "employee_number", "job_title", "status"]
+    list_filter = ["job_title", "status", "languages"]
     search_fields = ["first_name", "last_name", "employee_number", "email"]
     ordering = ["last_name", "first_name"]
     list_per_page = 50
@@ -47,10 +64,12 @@ class StaffViewSet(ModelViewSet):
         "last_name",
         "email",
         "job_title",
-        "team",
         "user",
         "hired_on",
-        "is_active",
+        "status",
+        "languages",
+        "phone_extension",
+        "dialer_agent_id",
     ]
     list_export = [
         "employee_number",
@@ -58,16 +77,13 @@ class StaffViewSet(ModelViewSet):
         "last_name",
         "email",
         "job_title",
-        "team",
         "hired_on",
-        "is_active",
+        "status",
+        "phone_extension",
+        "dialer_agent_id",
     ]
     export_filename = "staff"
     index_view_class = StaffIndexView
 
 
-class WorkforceViewSetGroup(ModelViewSetGroup):
-    menu_label = "Workforce"
-    menu_icon = "group"
-    menu_order = 300
-    items = (StaffViewSet("staff"), TeamViewSet("teams"))
+PEOPLE_VIEWSETS = [StaffViewSet("staff"), TeamViewSet("teams")]

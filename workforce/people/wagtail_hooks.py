@@ -1,25 +1,28 @@
 from wagtail import hooks
 
-from deskbook.core.hooks import ROLE_PERMISSIONS, SEED_DEMO, TEAM_DIRECTORY
+from deskbook.core.hooks import ROLE_PERMISSIONS, SEED_DEMO, TEAM_DIRECTORY, TIMED_JOBS
 from deskbook.core.roles import MANAGER, TEAM_LEAD
 
 from .demo import seed_teams_and_staff
+from .menus import workforce_menu
 from .team_directory import WorkforceTeamDirectory
-from .viewsets import WorkforceViewSetGroup
+from .viewsets import PEOPLE_VIEWSETS
+
+hooks.register("register_admin_menu_item", workforce_menu)
 
 
 @hooks.register("register_admin_viewset")
-def register_workforce_viewsets():
-    return WorkforceViewSetGroup()
+def register_people_viewsets():
+    return PEOPLE_VIEWSETS
 
 
 @hooks.register(ROLE_PERMISSIONS)
 def workforce_role_permissions():
     every_action = ["add", "change", "delete", "view"]
+    models = ("staff", "team", "partneragency", "teammembership", "resignation")
     return {
-        MANAGER: [
-            f"workforce.{a}_{m}" for m in ("staff", "team") for a in every_action
-        ],
+        MANAGER: [f"workforce.{a}_{m}" for m in models for a in every_action]
+        + ["workforce.oversee_staff"],
         TEAM_LEAD: ["workforce.view_staff", "workforce.view_team"],
     }
 
@@ -32,3 +35,8 @@ def seed_workforce(*, size, log):
 @hooks.register(TEAM_DIRECTORY)
 def workforce_team_directory():
     return WorkforceTeamDirectory()
+
+
+@hooks.register(TIMED_JOBS)
+def people_timed_jobs():
+    return [("mark_leavers", 60 * 60)]
