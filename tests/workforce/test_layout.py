@@ -70,11 +70,18 @@ def _labels(menu_item, user) -> list[str]:
 
 
 @pytest.mark.django_db
-def test_workforce_menu_holds_staff_and_teams_for_a_manager(user_with_role):
+def test_workforce_menu_holds_what_each_role_may_see(user_with_role):
     manager = user_with_role(MANAGER)
     menu = workforce_menu()
     assert menu.is_shown(_request(manager))
-    assert _labels(menu, manager) == ["Staff", "Teams"]
+    assert _labels(menu, manager) == [
+        "Partner agencies",
+        "Resignations",
+        "Staff",
+        "Team moves",
+        "Teams",
+    ]
+    assert _labels(menu, user_with_role(TEAM_LEAD)) == ["Staff", "Team moves", "Teams"]
 
 
 @pytest.mark.django_db

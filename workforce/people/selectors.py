@@ -22,7 +22,7 @@ from django.db.models import Q, QuerySet
 from .models import Staff, Team, TeamMembership
 
 SEE_EVERYONE = "workforce.oversee_staff"
-MOVE_ANYONE = "workforce.add_teammembership"
+MOVE = "workforce.add_teammembership"
 
 
 def team_on_date(staff_ids: Iterable[int], on: datetime.date) -> dict[int, Team]:
@@ -57,7 +57,9 @@ def staff_visible_to(*, viewer, on: datetime.date) -> QuerySet[Staff]:
 
 def may_move(*, viewer, staff: Staff, on: datetime.date) -> bool:
     """A manager may move anyone; a lead, the people in their team on ``on``."""
-    if viewer.has_perm(MOVE_ANYONE):
+    if not viewer.has_perm(MOVE):
+        return False
+    if viewer.has_perm(SEE_EVERYONE):
         return True
     return (
         TeamMembership.objects.on(on)

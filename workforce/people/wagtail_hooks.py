@@ -19,11 +19,24 @@ def register_people_viewsets():
 @hooks.register(ROLE_PERMISSIONS)
 def workforce_role_permissions():
     every_action = ["add", "change", "delete", "view"]
-    models = ("staff", "team", "partneragency", "teammembership", "resignation")
+    records = ("staff", "team", "partneragency")
+    # Moves and resignations are history, written only by their services:
+    # recorded and read, never edited or deleted in the admin.
     return {
-        MANAGER: [f"workforce.{a}_{m}" for m in models for a in every_action]
-        + ["workforce.oversee_staff"],
-        TEAM_LEAD: ["workforce.view_staff", "workforce.view_team"],
+        MANAGER: [f"workforce.{a}_{m}" for m in records for a in every_action]
+        + [
+            "workforce.oversee_staff",
+            "workforce.add_teammembership",
+            "workforce.view_teammembership",
+            "workforce.add_resignation",
+            "workforce.view_resignation",
+        ],
+        TEAM_LEAD: [
+            "workforce.view_staff",
+            "workforce.view_team",
+            "workforce.add_teammembership",
+            "workforce.view_teammembership",
+        ],
     }
 
 
