@@ -9,6 +9,7 @@ from deskbook.core.roles import COLLECTOR, MANAGER, TEAM_LEAD
 from tests.workforce.factories import PartnerAgencyFactory, StaffFactory, TeamFactory
 from tests.workforce.test_staff_admin import assert_refused
 from workforce.people.models import Language, Resignation, Staff
+from workforce.people.services import resignation_record
 
 STAFF = "/admin/workforce/staff/"
 MOVES = "/admin/workforce/moves/"
@@ -170,3 +171,42 @@ def test_a_manager_records_a_resignation_and_a_lead_may_not(client, client_as, f
     assert response.status_code == 302
     aisyah.refresh_from_db()
     assert aisyah.status == Staff.Status.ON_NOTICE
+
+
+@pytest.fixture
+def on_notice(floor, user_with_role):
+    return resignation_record(
+        staff=floor["aisyah"],
+        notice_given_on=datetime.date(2026, 3, 2),
+        last_working_day=datetime.date(2026, 3, 31),
+        reason="Moving to Ipoh",
+        by=user_with_role(MANAGER),
+    )
+
+
+def test_a_manager_withdraws_a_resignation_after_confirming(client_as, on_notice):
+    client = client_as(MANAGER)
+    url = f"{RESIGNATIONS}withdraw/{on_notice.pk}/"
+    assert "Withdraw the resignation" in client.get(url).content.decode()
+    assert f'href="{url}"' in client.get(RESIGNATIONS).content.decode()
+    assert client.post(url).status_code == 302
+    on_notice.staff.refresh_from_db()
+    assert on_notice.staff.status == Staff.Status.ACTIVE
+
+
+def test_withdrawing_after_the_last_day_is_refused_with_a_message(
+    client_as, on_notice, frozen_time
+):
+    frozen_time("2026-04-01 09:00")
+    client = client_as(MANAGER)
+    response = client.post(f"{RESIGNATIONS}withdraw/{on_notice.pk}/", follow=True)
+    assert "Too late: the last working day was 2026-03-31." in response.content.decode()
+    on_notice.staff.refresh_from_db()
+    assert on_notice.staff.status == Staff.Status.ON_NOTICE
+
+
+def test_a_lead_may_not_withdraw_a_resignation(client, floor, on_notice):
+    client.force_login(floor["lead"])
+    assert_refused(client.post(f"{RESIGNATIONS}withdraw/{on_notice.pk}/"))
+    on_notice.staff.refresh_from_db()
+    assert on_notice.staff.status == Staff.Status.ON_NOTICE
