@@ -24,9 +24,13 @@ Each name below is a Wagtail hook (``wagtail.hooks.register(NAME, order=...)``):
     database over the best matches); apps declaring the same key share one
     facet. ``choices`` may be a callable.
 ``TEAM_DIRECTORY``
-    ``fn() -> TeamDirectory`` (see ``deskbook.core.teams``): who is in which team,
-    for reports of apps that must not import the one keeping teams. The first
-    registered provider is used.
+    ``fn() -> TeamDirectory`` (see ``deskbook.core.teams``): who was in which
+    team on a date, for reports of apps that must not import the one keeping
+    teams. The first registered provider is used.
+``TIMED_JOBS``
+    ``fn() -> list[tuple[str, float]]``: (management command, seconds between
+    runs) for ``run_timed_jobs`` to run beside the core's own jobs. The command
+    must be idempotent: it does what is due and nothing twice.
 """
 
 from wagtail import hooks
@@ -37,6 +41,7 @@ ROLE_PERMISSIONS = "deskbook_role_permissions"
 SEARCH_KINDS = "deskbook_search_kinds"
 SEARCH_FACETS = "deskbook_search_facets"
 TEAM_DIRECTORY = "deskbook_team_directory"
+TIMED_JOBS = "deskbook_timed_jobs"
 
 
 def run(name: str, **kwargs) -> list:

@@ -9,15 +9,9 @@ from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn
 from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from deskbook.core.exports import SAFE_TEXT
+
 from .models import Enquiry, Topic
-
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise_formula(value: str) -> str:
-    """Text a spreadsheet will not run: a public message starting with ``=`` (or
-    + - @) would otherwise be a formula when the CSV is opened."""
-    return f"'{value}" if value.startswith(FORMULA_STARTS) else value
 
 
 def local_time(value):
@@ -38,10 +32,7 @@ class EnquiryFilterSet(WagtailFilterSet):
 
 class EnquiryIndexView(IndexView):
     # Times in the agency's time zone, not UTC; untrusted text made inert.
-    custom_value_preprocess = {
-        **IndexView.custom_value_preprocess,
-        str: {IndexView.FORMAT_CSV: neutralise_formula},
-    }
+    custom_value_preprocess = SAFE_TEXT
     custom_field_preprocess = {
         field: {
             IndexView.FORMAT_CSV: lambda value: (

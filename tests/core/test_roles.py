@@ -47,10 +47,12 @@ def test_roles_without_staff_duties_cannot_see_staff_records(role):
 
 
 @pytest.mark.django_db
-def test_team_lead_may_only_view_staff_records():
+def test_team_lead_may_only_view_staff_records_and_record_moves():
     assert {p for p in perms_of(TEAM_LEAD) if p.startswith("workforce.")} == {
         "workforce.view_staff",
         "workforce.view_team",
+        "workforce.add_teammembership",
+        "workforce.view_teammembership",
     }
 
 

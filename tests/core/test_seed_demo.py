@@ -1,14 +1,16 @@
+import datetime
 import io
 
 import pytest
 from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.utils import timezone
 
 from deskbook.core.demo import DEMO_PASSWORD, DEMO_USERS
 from deskbook.core.organisation import OrganisationSettings
 from deskbook.core.roles import STAFF_ROLES
-from workforce.models import Staff, Team
+from workforce.people.models import Language, Staff, Team, TeamMembership
 
 pytestmark = pytest.mark.usefixtures("search_indexing_off")
 
@@ -36,13 +38,32 @@ def test_seed_demo_twice_gives_the_same_counts():
 
 
 @pytest.mark.django_db
-def test_seed_demo_creates_forty_staff_in_four_teams():
+def test_seed_demo_creates_about_forty_staff_in_five_teams_each_led():
     seed()
-    assert Team.objects.count() == 4
-    assert 40 <= Staff.objects.filter(team__isnull=False).count() <= 45
+    assert Team.objects.count() == 5
+    assert Team.objects.filter(partner__isnull=False).count() == 1
+    in_teams = Staff.objects.filter(memberships__isnull=False).distinct()
+    assert in_teams.count() == 41
     for team in Team.objects.all():
-        assert team.lead is not None or team.name != "Desk early collection"
-        assert team.members.filter(job_title=Staff.JobTitle.TEAM_LEAD).count() == 1
+        assert team.leads.filter(job_title=Staff.JobTitle.TEAM_LEAD).count() == 1
+
+
+@pytest.mark.django_db
+def test_seed_demo_has_moves_past_and_future_and_one_person_on_notice(frozen_time):
+    frozen_time("2026-03-02 09:00")
+    seed()
+    moved = TeamMembership.objects.exclude(reason="Joined")
+    assert sorted(m.valid_from.isoformat() for m in moved) == [
+        "2025-05-06",
+        "2025-11-02",
+        "2026-04-01",
+    ]
+    assert list(
+        Staff.objects.filter(status=Staff.Status.ON_NOTICE).values_list(
+            "resignations__last_working_day", flat=True
+        )
+    ) == [datetime.date(2026, 3, 22)]
+    assert Language.objects.filter(speakers__isnull=False).distinct().count() == 5
 
 
 @pytest.mark.django_db
@@ -67,8 +88,9 @@ def test_demo_collector_and_team_lead_are_real_staff_of_one_team():
     seed()
     collector = Staff.objects.get(user__username="collector")
     lead = Staff.objects.get(user__username="teamlead")
-    assert collector.team == lead.team
-    assert collector.team.lead == lead.user
+    today = timezone.localdate()
+    assert collector.team_on(today) == lead.team_on(today)
+    assert list(collector.team_on(today).leads.all()) == [lead]
 
 
 @pytest.mark.django_db

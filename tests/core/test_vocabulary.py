@@ -16,7 +16,7 @@ from deskbook.search.facets import search_facets
 from kb.models import SOPPage
 from lessons.listing import FACETS as LESSON_LISTING_FACETS
 from lessons.models import LessonDepartment, LessonPage
-from workforce.models import Team
+from workforce.people.models import Team
 
 CORE_VOCABULARIES = (Department, CollectionStage, DebtorSegment)
 

@@ -4,9 +4,15 @@ from django.test.utils import CaptureQueriesContext
 
 from deskbook.core.roles import COLLECTOR, EDITOR, MANAGER, TEAM_LEAD
 from tests.workforce.factories import StaffFactory, TeamFactory
+from workforce.people.models import Staff
 
 STAFF_INDEX = "/admin/workforce/staff/"
 TEAMS_INDEX = "/admin/workforce/teams/"
+
+
+def assert_refused(response):
+    """Wagtail's "permission denied": back to the dashboard with a message."""
+    assert (response.status_code, response["Location"]) == (302, "/admin/")
 
 
 @pytest.fixture
@@ -44,23 +50,21 @@ def test_team_lead_sees_only_their_own_team(client, two_teams):
 def test_team_lead_cannot_edit_staff_records(client, two_teams):
     lead, mine, _ = two_teams
     client.force_login(lead)
-    member = mine.members.get()
-    response = client.get(f"{STAFF_INDEX}edit/{member.pk}/")
-    assert response.status_code in (302, 403)
-    assert client.get(f"{STAFF_INDEX}new/").status_code in (302, 403)
+    member = Staff.objects.get(last_name="Mine")
+    assert_refused(client.get(f"{STAFF_INDEX}edit/{member.pk}/"))
+    assert_refused(client.get(f"{STAFF_INDEX}new/"))
 
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("role", [COLLECTOR, EDITOR])
 def test_other_roles_cannot_list_staff(client_as, two_teams, role):
-    response = client_as(role).get(STAFF_INDEX)
-    assert response.status_code in (302, 403)
+    assert_refused(client_as(role).get(STAFF_INDEX))
 
 
 @pytest.mark.django_db
 def test_manager_can_edit_a_staff_record(client_as, two_teams):
     _, mine, _ = two_teams
-    member = mine.members.get()
+    member = Staff.objects.get(last_name="Mine")
     client = client_as(MANAGER)
     response = client.post(
         f"{STAFF_INDEX}edit/{member.pk}/",
@@ -70,10 +74,11 @@ def test_manager_can_edit_a_staff_record(client_as, two_teams):
             "last_name": "Renamed",
             "email": "",
             "job_title": member.job_title,
-            "team": mine.pk,
             "user": "",
             "hired_on": "2024-01-15",
-            "is_active": "on",
+            "status": "active",
+            "phone_extension": "4101",
+            "dialer_agent_id": "",
         },
     )
     assert response.status_code == 302

@@ -5,7 +5,9 @@
   unpublished, only when it runs;
 - ``searchpromotions_garbage_collect`` once a day: the search log forgets
   queries not searched for ``WAGTAILSEARCH_HITS_MAX_AGE`` days, and with them
-  their search-gap entries.
+  their search-gap entries;
+- the jobs apps add through the ``deskbook_timed_jobs`` hook (people on notice
+  whose last day has passed are marked as left, hourly).
 
 ``bin/run`` starts this beside the web server; a deployment runs it as one more
 process (or calls each job from cron). Running it in several places at once is
@@ -21,6 +23,8 @@ from dataclasses import dataclass
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import close_old_connections
+
+from deskbook.core import hooks
 
 logger = logging.getLogger(__name__)
 
@@ -60,6 +64,11 @@ class Command(BaseCommand):
         jobs = [
             Job("publish_scheduled", every=interval),
             Job("searchpromotions_garbage_collect", every=DAY),
+        ]
+        jobs += [
+            Job(command, every=every)
+            for answer in hooks.run(hooks.TIMED_JOBS)
+            for command, every in answer
         ]
         done = 0
         while True:

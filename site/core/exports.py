@@ -1,0 +1,19 @@
+"""Spreadsheet exports the admin offers (Wagtail's CSV/XLSX) made safe to open."""
+
+from wagtail.admin.views.generic import IndexView
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_formula(value: str) -> str:
+    """Text a spreadsheet will not run: a cell starting with ``=`` (or + - @)
+    would otherwise be a formula when the CSV is opened. (Wagtail's XLSX export
+    already writes such text as text.)"""
+    return f"'{value}" if value.startswith(FORMULA_STARTS) else value
+
+
+# For an IndexView's ``custom_value_preprocess``: every text cell of a CSV export.
+SAFE_TEXT = {
+    **IndexView.custom_value_preprocess,
+    str: {IndexView.FORMAT_CSV: neutralise_formula},
+}

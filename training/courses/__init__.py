@@ -1,0 +1,1 @@
+"""Courses, sessions, enrolments, assessments, certificates and refreshers."""

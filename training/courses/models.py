@@ -1,0 +1,4 @@
+"""Models of courses.
+
+No models yet.
+"""

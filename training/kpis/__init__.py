@@ -1,0 +1,1 @@
+"""KPI definitions, targets, daily facts, scorecards and training effectiveness."""

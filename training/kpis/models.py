@@ -1,0 +1,4 @@
+"""Models of KPIs.
+
+No models yet.
+"""

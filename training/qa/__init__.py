@@ -1,0 +1,1 @@
+"""Call logs, scorecards, sampling, evaluations, disputes and calibration."""

@@ -1,0 +1,4 @@
+"""Models of quality assurance.
+
+No models yet.
+"""

@@ -1,6 +1,0 @@
-from django.apps import AppConfig
-
-
-class WorkforceConfig(AppConfig):
-    name = "workforce"
-    verbose_name = "Workforce"

@@ -1,0 +1,1 @@
+"""Clock events, derived attendance, adherence and the intraday board."""

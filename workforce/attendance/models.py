@@ -1,0 +1,4 @@
+"""Models of attendance.
+
+No models yet.
+"""

@@ -1,0 +1,1 @@
+"""Leave types, allocations, public holidays, requests and balances."""

@@ -1,0 +1,4 @@
+"""Models of leave.
+
+No models yet.
+"""

@@ -1,0 +1,1 @@
+"""Shift types, patterns, published shifts, swaps and calendar feeds."""

@@ -1,0 +1,4 @@
+"""Models of shift planning.
+
+No models yet.
+"""
