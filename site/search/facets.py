@@ -13,7 +13,7 @@ from deskbook.core import hooks
 logger = logging.getLogger(__name__)
 
 # Query-string names the search page already uses for itself.
-RESERVED_KEYS = {"q", "page", "kind"}
+RESERVED_KEYS = {"q", "page", "kind", "verbatim"}
 MAX_VALUE_CHARS = 100
 
 

@@ -5,7 +5,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 from deskbook.core.menus import PermissionMenuItem
 
-from .models import SearchGap
+from .models import SearchGap, SynonymGroup
 
 
 class SearchGapViewSet(ModelViewSet):
@@ -36,3 +36,20 @@ def search_gaps_menu_item() -> PermissionMenuItem:
         order=1350,
         permission="deskbook_search.view_searchgap",
     )
+
+
+class SynonymGroupViewSet(ModelViewSet):
+    """The search thesaurus: applied to each search as it runs, no rebuild."""
+
+    model = SynonymGroup
+    url_prefix = "search-thesaurus"
+    icon = "search"
+    menu_label = "Search thesaurus"
+    add_to_settings_menu = True
+    list_display = ["terms", "one_way", "note"]
+    list_filter = ["one_way"]
+    search_fields = ["terms", "note"]
+    form_fields = ["terms", "one_way", "note"]
+
+
+search_thesaurus = SynonymGroupViewSet("search_thesaurus")
