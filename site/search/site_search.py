@@ -44,7 +44,7 @@ def minimum_should_match(concepts: int) -> int:
     return 1 if concepts <= 2 else -(-concepts // 2)
 
 
-class _Searcher:
+class Searcher:
     """The visitor's query against any queryset, always with the same terms."""
 
     def __init__(self, backend, terms=None):
@@ -83,15 +83,21 @@ def site_search(
     finds more (unless ``verbatim``), then pages with most of the words. The
     thesaurus adds each word's equivalents throughout.
     """
-    search = _Searcher(backend)
+    search = Searcher(backend)
     pages = searchable_pages(user)
     narrowed = selection.narrow(pages)
     corrected, partial = None, False
     if query.is_phrase:
         search.terms = Phrase(query.text)
     else:
-        search.terms, corrected, partial = _choose(
-            search, query.text, narrowed, thesaurus(), verbatim
+        search.terms, corrected, partial, _ = choose_terms(
+            search,
+            query.text,
+            thesaurus(),
+            count=lambda terms: search(narrowed, terms).count(),
+            corrections=lambda: (
+                [] if verbatim else _corrections(backend, query.text, narrowed)
+            ),
         )
     results = search(narrowed)
     groups = [_kind_group(search, pages, results, selection, kinds)]
@@ -107,32 +113,39 @@ def site_search(
     )
 
 
-def _choose(search, text: str, pages, words: Thesaurus, verbatim: bool):
-    """(terms, corrected spelling or None, whether only most words match)."""
+def choose_terms(search, text: str, words: Thesaurus, *, count, corrections):
+    """(terms, corrected spelling or None, whether only most words match,
+    pages found) for ``text``: every word, else the first correction that
+    finds more, else most of the words.
+
+    ``count(terms)`` counts the pages the terms find; ``corrections()`` lists
+    candidate spellings, best first (asked for only when too little is found).
+    """
     concepts = words.concepts(content_words(text))
     terms = search.every_word(concepts)
-    found = search(pages, terms).count()
+    found = count(terms)
     corrected = None
-    if found < ENOUGH and not verbatim:
+    if found < ENOUGH:
         # A word the thesaurus knows is not a typo, even if no page spells it.
         known = {
             w for concept in concepts if len(concept) > 1 for w in concept[0].split()
         }
-        for candidate in _corrections(search.backend, text, pages):
+        for candidate in corrections():
             if not known <= set(candidate.split()):
                 continue
             candidate_concepts = words.concepts(content_words(candidate))
             candidate_terms = search.every_word(candidate_concepts)
-            candidate_found = search(pages, candidate_terms).count()
+            candidate_found = count(candidate_terms)
             if candidate_found > found:
                 corrected, concepts = candidate, candidate_concepts
                 terms, found = candidate_terms, candidate_found
                 break
     if found < ENOUGH and len(concepts) > 1:
         most = search.most_words(concepts)
-        if search(pages, most).count() > found:
-            return most, corrected, True
-    return terms, corrected, False
+        most_found = count(most)
+        if most_found > found:
+            return most, corrected, True, most_found
+    return terms, corrected, False, found
 
 
 def _corrections(backend, text: str, pages) -> list[str]:
