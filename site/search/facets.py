@@ -4,6 +4,7 @@ declared by the apps through the ``deskbook_search_facets`` hook."""
 import logging
 from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
+from functools import cached_property
 
 from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist, ValidationError
@@ -13,8 +14,10 @@ from deskbook.core import hooks
 logger = logging.getLogger(__name__)
 
 # Query-string names the search page already uses for itself.
-RESERVED_KEYS = {"q", "page", "kind"}
+RESERVED_KEYS = {"q", "page", "kind", "verbatim"}
 MAX_VALUE_CHARS = 100
+# Values a facet lists before "more": a page with 150 tags stays readable.
+FEW = 8
 
 
 @dataclass(frozen=True)
@@ -73,10 +76,31 @@ class FacetGroup:
     options: list[FacetOption]
     all_url: str
     all_count: int | None = None
+    few: int = FEW
 
     @property
     def selected(self) -> bool:
         return any(option.selected for option in self.options)
+
+    @property
+    def first(self) -> list[FacetOption]:
+        """The values listed at once: the ``few`` with most hits and any that
+        are selected, in the facet's order."""
+        return [o for o in self.options if self._is_first(o)]
+
+    @property
+    def more(self) -> list[FacetOption]:
+        """The rest, behind "more"."""
+        return [o for o in self.options if not self._is_first(o)]
+
+    def _is_first(self, option: FacetOption) -> bool:
+        return option.selected or option.value in self._most_hits
+
+    @cached_property
+    def _most_hits(self) -> set[str]:
+        # Ties go to the value the facet lists first.
+        ranked = sorted(enumerate(self.options), key=lambda pair: -pair[1].count)
+        return {option.value for _, option in ranked[: self.few]}
 
 
 def facet_group(

@@ -18,3 +18,30 @@ class SearchGap(models.Model):
 
     def __str__(self):
         return self.query.query_string
+
+
+class SynonymGroup(models.Model):
+    """Terms that mean the same to the people searching: applied to every
+    search as it runs, so a change needs no rebuild of the index."""
+
+    terms = models.TextField(
+        help_text=(
+            "Words or phrases, one a line or separated by commas, in any language: "
+            "debtor, customer, borrower, pelanggan, nasabah."
+        )
+    )
+    one_way = models.BooleanField(
+        default=False,
+        help_text=(
+            "Only the first term finds the others (an abbreviation finds what it "
+            "stands for: PTP, promise to pay), not the other way round."
+        ),
+    )
+    note = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["terms"]
+        verbose_name = "synonym group"
+
+    def __str__(self):
+        return self.terms.replace("\n", ", ")[:80]

@@ -19,6 +19,8 @@ class Selection:
         facets: dict[str, list[SearchFacet]],
     ):
         self.query = query
+        # The visitor asked for their own spelling, not a correction.
+        self.verbatim = params.get("verbatim") == "1"
         self.kind = next((k for k in kinds if k.key == params.get("kind")), None)
         # key -> (the value as typed, [(facet, value) for each model that has it])
         self.picks: dict[str, tuple[str, list[tuple[SearchFacet, object]]]] = {}
@@ -55,6 +57,8 @@ class Selection:
     def url(self, **changes) -> str:
         """A link to this search with some parameters changed (None removes one)."""
         params = {"q": self.query}
+        if self.verbatim:
+            params["verbatim"] = "1"
         if self.kind is not None:
             params["kind"] = self.kind.key
         params.update({key: raw for key, (raw, _) in self.picks.items()})

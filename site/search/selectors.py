@@ -6,6 +6,9 @@ from wagtail.models import Page
 
 from deskbook.core.visibility import viewable_by
 
+from .models import SynonymGroup
+from .thesaurus import Thesaurus
+
 
 def searchable_pages(user, model=Page):
     """Live pages ``user`` may view: the only pages the search ever looks at
@@ -22,3 +25,8 @@ def searchable_text(page) -> str:
             value = field.get_value(page)
             parts.extend(value if isinstance(value, list) else [value])
     return strip_tags(" ".join(str(part) for part in parts if part))
+
+
+def thesaurus() -> Thesaurus:
+    """The editors' synonym groups, read afresh for each search (a small table)."""
+    return Thesaurus(SynonymGroup.objects.values_list("terms", "one_way"))

@@ -8,18 +8,21 @@ from dataclasses import dataclass
 from django.core.paginator import Page as ResultPage
 from django.core.paginator import Paginator
 from django.db.models import Count
-from wagtail.search.query import Phrase
+from wagtail.search.query import Phrase, PlainText
 
 from .facets import FacetGroup, SearchFacet, facet_group
 from .kinds import SearchKind
-from .query_text import SearchText
+from .query_text import SearchText, content_words
 from .selection import Selection
-from .selectors import searchable_pages
+from .selectors import searchable_pages, thesaurus
+from .thesaurus import Thesaurus
+from .whoosh.concepts import MostWords
 
 logger = logging.getLogger(__name__)
 
 RESULTS_PER_PAGE = 10
-SUGGEST_BELOW = 3
+# Fewer results than this with every word: try a correction, then most words.
+ENOUGH = 3
 # Facets of related rows (tags) are counted in the database over at most this
 # many best matches: search backends facet plain fields only.
 RELATED_FACET_SCAN = 1000
@@ -29,18 +32,38 @@ RELATED_FACET_SCAN = 1000
 class SiteSearch:
     results: ResultPage
     facets: list[FacetGroup]
-    suggestion: str | None
+    corrected: str | None = None
+    """The spelling searched instead of the query (``Showing results for``)."""
+    partial: bool = False
+    """No page had every word: these have most of them."""
 
 
-class _Searcher:
+def minimum_should_match(concepts: int) -> int:
+    """Words a page must have when not every word can be found: one of two,
+    else half (rounded up), as Lucene-based engines' "minimum should match"."""
+    return 1 if concepts <= 2 else -(-concepts // 2)
+
+
+class Searcher:
     """The visitor's query against any queryset, always with the same terms."""
 
-    def __init__(self, backend, query: SearchText):
+    def __init__(self, backend, terms=None):
         self.backend = backend
-        self.terms = Phrase(query.text) if query.is_phrase else query.text
+        self.terms = terms
 
     def __call__(self, queryset, terms=None):
-        return self.backend.search(terms or self.terms, queryset, operator="and")
+        return self.backend.search(terms or self.terms, queryset)
+
+    def every_word(self, concepts: list[list[str]]):
+        if not getattr(self.backend, "matches_most_words", False) and all(
+            len(concept) == 1 for concept in concepts
+        ):
+            # Other backends read MostWords as OR: ask them for AND as before.
+            return PlainText(" ".join(c[0] for c in concepts), operator="and")
+        return MostWords(concepts)
+
+    def most_words(self, concepts: list[list[str]]):
+        return MostWords(concepts, minimum=minimum_should_match(len(concepts)))
 
 
 def site_search(
@@ -52,22 +75,89 @@ def site_search(
     kinds: list[SearchKind],
     facets: dict[str, list[SearchFacet]],
     page_number,
+    verbatim: bool = False,
 ) -> SiteSearch:
-    """Search the pages ``user`` may view, narrowed to ``selection``."""
-    search = _Searcher(backend, query)
+    """Search the pages ``user`` may view, narrowed to ``selection``.
+
+    Every word first; if that finds too little, the spelling correction that
+    finds more (unless ``verbatim``), then pages with most of the words. The
+    thesaurus adds each word's equivalents throughout.
+    """
+    search = Searcher(backend)
     pages = searchable_pages(user)
-    results = search(selection.narrow(pages))
+    narrowed = selection.narrow(pages)
+    corrected, partial = None, False
+    if query.is_phrase:
+        search.terms = Phrase(query.text)
+    else:
+        search.terms, corrected, partial, _ = choose_terms(
+            search,
+            query.text,
+            thesaurus(),
+            count=lambda terms: search(narrowed, terms).count(),
+            corrections=lambda: (
+                [] if verbatim else _corrections(backend, query.text, narrowed)
+            ),
+        )
+    results = search(narrowed)
     groups = [_kind_group(search, pages, results, selection, kinds)]
     groups += [
         _field_group(search, user, selection, declared) for declared in facets.values()
     ]
     result_page = Paginator(results, RESULTS_PER_PAGE).get_page(page_number)
-    found = result_page.paginator.count
     return SiteSearch(
         results=result_page,
         facets=[group for group in groups if group is not None],
-        suggestion=_suggestion(search, query.text, selection.narrow(pages), found),
+        corrected=corrected,
+        partial=partial,
     )
+
+
+def choose_terms(search, text: str, words: Thesaurus, *, count, corrections):
+    """(terms, corrected spelling or None, whether only most words match,
+    pages found) for ``text``: every word, else the first correction that
+    finds more, else most of the words.
+
+    ``count(terms)`` counts the pages the terms find; ``corrections()`` lists
+    candidate spellings, best first (asked for only when too little is found).
+    """
+    concepts = words.concepts(content_words(text))
+    terms = search.every_word(concepts)
+    found = count(terms)
+    corrected = None
+    if found < ENOUGH:
+        # A word the thesaurus knows is not a typo, even if no page spells it.
+        known = {
+            w for concept in concepts if len(concept) > 1 for w in concept[0].split()
+        }
+        for candidate in corrections():
+            if not known <= set(candidate.split()):
+                continue
+            candidate_concepts = words.concepts(content_words(candidate))
+            candidate_terms = search.every_word(candidate_concepts)
+            candidate_found = count(candidate_terms)
+            if candidate_found > found:
+                corrected, concepts = candidate, candidate_concepts
+                terms, found = candidate_terms, candidate_found
+                break
+    if found < ENOUGH and len(concepts) > 1:
+        most = search.most_words(concepts)
+        most_found = count(most)
+        if most_found > found:
+            return most, corrected, True, most_found
+    return terms, corrected, False, found
+
+
+def _corrections(backend, text: str, pages) -> list[str]:
+    """Corrected spellings, each word drawn from the pages the visitor may view."""
+    if not hasattr(backend, "suggest_spelling"):
+        return []
+    try:
+        return backend.suggest_spelling(text, within=pages)
+    except Exception:
+        # Results without a correction beat no results at all.
+        logger.exception("Spelling suggestion failed for %r", text)
+        return []
 
 
 def _kind_group(search, pages, results, selection, kinds) -> FacetGroup | None:
@@ -131,18 +221,3 @@ def _facet_counts(search, pages, facet: SearchFacet) -> dict:
         .annotate(count=Count("pk", distinct=True))
     )
     return {row[facet.field_name]: row["count"] for row in rows}
-
-
-def _suggestion(search, text: str, pages, found: int) -> str | None:
-    """A corrected query that finds more among the pages the visitor may view."""
-    backend = search.backend
-    if found >= SUGGEST_BELOW or not hasattr(backend, "suggest_spelling"):
-        return None
-    try:
-        for candidate in backend.suggest_spelling(text):
-            if search(pages, candidate).count() > found:
-                return candidate
-    except Exception:
-        # Results without a suggestion beat no results at all.
-        logger.exception("Spelling suggestion failed for %r", text)
-    return None

@@ -11,7 +11,7 @@ from .facets import search_facets
 from .highlight import highlight
 from .kinds import kind_labels, search_kinds
 from .query_log import search_record
-from .query_text import clean_query
+from .query_text import clean_query, only_operators
 from .selection import Selection
 from .selectors import searchable_pages, searchable_text
 from .site_search import site_search
@@ -27,6 +27,10 @@ def search(request):
     context = {"query": query.text, "results": None}
     if not query.text:
         return render(request, "search/search.html", context)
+    if only_operators(query.text):
+        # "AND OR" or "NOT" alone: nothing to look for, so nothing is searched.
+        context["operators_only"] = True
+        return render(request, "search/search.html", context)
     kinds, facets = search_kinds(), search_facets()
     selection = Selection(query.text, request.GET, kinds, facets)
     context["selection"] = selection
@@ -39,19 +43,23 @@ def search(request):
             kinds=kinds,
             facets=facets,
             page_number=request.GET.get("page"),
+            verbatim=selection.verbatim,
         )
         labels = kind_labels(kinds)
         context.update(
             results=found.results,
             facets=found.facets,
-            suggestion=found.suggestion,
-            suggestion_url=found.suggestion and selection.url(q=found.suggestion),
+            corrected=found.corrected,
+            partial=found.partial,
+            verbatim_url=selection.url(verbatim="1"),
             hits=[
                 {
                     "page": hit,
                     "kind": labels.get(hit.content_type_id, ""),
                     # Built only from hits, which are pages the user may view.
-                    "snippet": highlight(searchable_text(hit), query.text),
+                    "snippet": highlight(
+                        searchable_text(hit), found.corrected or query.text
+                    ),
                     "url": hit.get_url(request),
                 }
                 for hit in found.results.object_list

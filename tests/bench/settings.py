@@ -1,12 +1,16 @@
 """Settings for the search benchmark: the test settings, a bench-only document
 model, a SQLite file (so FTS5 sizes can be measured) and both backends."""
 
+import os
 import tempfile
 from pathlib import Path
 
 from deskbook.settings.test import *  # noqa: F403
 
-BENCH_DIR = Path(tempfile.mkdtemp(prefix="deskbook-bench-"))
+# DESKBOOK_BENCH_DIR reuses a scratch folder (its database and index) between runs.
+BENCH_DIR = Path(
+    os.environ.get("DESKBOOK_BENCH_DIR") or tempfile.mkdtemp(prefix="deskbook-bench-")
+)
 INSTALLED_APPS = [*INSTALLED_APPS, "tests.bench.docs"]  # noqa: F405
 DATABASES = {
     "default": {

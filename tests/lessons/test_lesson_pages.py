@@ -6,6 +6,7 @@ from django.test.utils import CaptureQueriesContext
 
 from deskbook.core.roles import COLLECTOR, MANAGER, TEAM_LEAD
 from tests.kb.factories import make_sop
+from tests.search.facet_html import facet_links
 
 from .factories import make_lesson
 
@@ -128,3 +129,20 @@ def test_related_lessons_come_from_the_search_index(client_as):
     assert related[0] == "Another WhatsApp scam"
     assert lesson.title not in related
     assert "More like this" in response.content.decode()
+
+
+def test_index_lists_the_few_most_used_tags_and_the_rest_under_more(client_as):
+    common = [f"common-{n}" for n in range(1, 9)]
+    make_lesson("Fake bank account", tags=[*common, "rare-a", "rare-b"])
+    make_lesson("Fake courier fee", tags=common)
+    client = client_as(COLLECTOR)
+
+    shown, more = facet_links(client.get("/lessons/").content.decode(), "tag")
+    assert shown == common
+    assert more == ["rare-a", "rare-b"]
+
+    # A picked tag is listed at once even when it is not among the few.
+    html = client.get("/lessons/", {"tag": "rare-b"}).content.decode()
+    shown, more = facet_links(html, "tag")
+    assert shown == [*common, "rare-b"]
+    assert more == ["rare-a"]

@@ -42,3 +42,33 @@ def test_a_given_order_is_kept_and_no_hits_means_no_facet():
         facet_group(key="k", label="K", counts={"a": 0}, labels={}, url_for=url_for)
         is None
     )
+
+
+def test_the_few_with_most_hits_come_first_and_a_picked_value_always_does():
+    counts = {f"t{n:02}": 20 - n for n in range(12)}  # t00 has most hits
+    group = facet_group(
+        key="tag",
+        label="Tag",
+        counts=counts,
+        labels={},
+        url_for=url_for,
+        selected={"t10"},
+    )
+    assert [o.value for o in group.first] == [f"t{n:02}" for n in range(8)] + ["t10"]
+    assert [o.value for o in group.more] == ["t08", "t09", "t11"]
+
+
+def test_the_few_in_a_given_order_are_those_with_most_hits():
+    counts = {str(year): 1 for year in range(2015, 2026)} | {"2016": 5, "2015": 4}
+    group = facet_group(
+        key="year",
+        label="Year",
+        counts=counts,
+        labels={},
+        url_for=url_for,
+        order=[str(year) for year in range(2025, 2014, -1)],
+    )
+    assert [o.value for o in group.first] == [
+        "2025", "2024", "2023", "2022", "2021", "2020", "2016", "2015"
+    ]  # fmt: skip
+    assert [o.value for o in group.more] == ["2019", "2018", "2017"]

@@ -14,7 +14,7 @@ from deskbook.search.query_text import MAX_QUERY_CHARS, clean_query
         ('"payment plan" "late fee"', "payment plan late fee", False),
         ('"unbalanced', "unbalanced", False),
         ('unbalanced"', "unbalanced", False),
-        ("title:foo body:*", "title foo body", False),
+        ("title:foo body:*", "foo", False),
         ("*", "", False),
         ("?", "", False),
         ("pay* w?ld ~fuzzy^3", "pay w ld fuzzy 3", False),

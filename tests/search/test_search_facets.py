@@ -6,6 +6,8 @@ from wagtail import hooks
 from deskbook.core.hooks import SEARCH_FACETS
 from deskbook.core.roles import COLLECTOR
 from deskbook.search.models import SearchGap
+from tests.lessons.factories import make_lesson
+from tests.search.facet_html import facet_links
 from tests.search.pages import add_page, fresh_index
 
 pytestmark = pytest.mark.django_db
@@ -119,3 +121,23 @@ def test_facet_may_not_take_a_name_the_page_uses(client, pages):
 def test_narrowed_searches_are_not_recorded_again(client, pages, facets):
     search(client, q="garnishee", menu="True")
     assert not SearchGap.objects.exists()
+
+
+def test_many_tags_list_the_few_with_most_hits_and_the_rest_under_more(
+    client_as, site_tree
+):
+    common = [f"common-{n}" for n in range(1, 9)]
+    make_lesson("Fake bank account scam", tags=[*common, "rare-a", "rare-b"])
+    make_lesson("Fake courier fee scam", tags=common)
+    fresh_index()
+    client = client_as(COLLECTOR)
+
+    shown, more = facet_links(search(client, q="fake").content.decode(), "tag")
+    assert shown == common
+    assert more == ["rare-a", "rare-b"]
+
+    # A picked tag is listed at once even when it is not among the few.
+    html = search(client, q="fake", tag="rare-b").content.decode()
+    shown, more = facet_links(html, "tag")
+    assert shown == [*common, "rare-b"]
+    assert more == ["rare-a"]

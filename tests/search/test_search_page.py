@@ -128,25 +128,33 @@ def test_user_without_a_staff_role_sees_only_public_pages(
     assert "Right-party verification" not in html
 
 
-def test_suggestion_is_offered_only_from_pages_the_user_may_view(
+def test_correction_is_drawn_only_from_pages_the_user_may_view(
     client, client_as, pages
 ):
     skip_without_spelling()
     misspelt = "zanzibarrite"
     anonymous = search(client, q=misspelt)
-    assert anonymous.context["suggestion"] is None
+    assert anonymous.context["corrected"] is None
     assert SECRET not in anonymous.content.decode()
     collector = search(client_as(COLLECTOR), q=misspelt)
-    assert collector.context["suggestion"] == SECRET
+    assert collector.context["corrected"] == SECRET
 
 
-def test_suggestion_for_a_public_typo(client, pages):
+def test_a_public_typo_shows_the_corrected_results(client, pages):
     skip_without_spelling()
     response = search(client, q="couryer")
-    assert response.context["suggestion"] == "courier"
-    assert 'Did you mean <a href="?q=courier">courier</a>?' in (
-        response.content.decode()
-    )
+    assert response.context["corrected"] == "courier"
+    html = response.content.decode()
+    assert "Showing results for <strong>courier</strong>; search instead for " in html
+    assert '<a href="?q=couryer&amp;verbatim=1">couryer</a>' in html
+    assert "Courier payment scam" in html
+
+
+def test_search_instead_keeps_the_spelling_as_typed(client, pages):
+    skip_without_spelling()
+    response = search(client, q="couryer", verbatim="1")
+    assert response.context["corrected"] is None
+    assert response.context["results"].paginator.count == 0
 
 
 def test_autocomplete_returns_visible_titles_only(client, client_as, pages):
@@ -262,5 +270,5 @@ def test_failing_suggestion_leaves_the_results(client, pages, monkeypatch):
 
     monkeypatch.setattr(type(get_search_backend()), "suggest_spelling", fail)
     response = search(client, q="couryer payment")
-    assert response.context["suggestion"] is None
+    assert response.context["corrected"] is None
     assert "Search is unavailable" not in response.content.decode()

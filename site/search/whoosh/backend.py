@@ -18,6 +18,7 @@ from .compiler import (
     WhooshSearchQueryCompiler,
 )
 from .documents import build_document, document_id
+from .pk_filter import filter_by_pks
 from .postings import postings_cache
 from .ranking import matching_docnums, plain_words, top_docnums
 from .results import WhooshSearchResults
@@ -130,6 +131,8 @@ class WhooshSearchBackend(BaseSearchBackend):
     # A failed index write is kept in the PENDING journal and retried; it must
     # never turn a page save into an error.
     catch_indexing_errors = True
+    # ``concepts.MostWords`` is matched concept by concept and ranked by coverage.
+    matches_most_words = True
 
     def __init__(self, params):
         super().__init__(params)
@@ -218,11 +221,15 @@ class WhooshSearchBackend(BaseSearchBackend):
         in_model = wq.Term(CONTENT_TYPE_FIELD, model.indexed_get_content_type())
         return in_model if prefilter is None else wq.And([in_model, prefilter])
 
-    def suggest_spelling(self, query_string: str, limit: int = 3) -> list[str]:
+    def suggest_spelling(
+        self, query_string: str, limit: int = 3, within=None
+    ) -> list[str]:
         """Corrected versions of the query, best first, from the unstemmed lexicon.
 
-        The words come from every indexed document: callers must check that a
-        suggestion finds something the user may see before showing it.
+        With ``within`` (a queryset), a correction is only a word that some
+        document of it holds: words found only elsewhere are never offered.
+        Without it the words come from every indexed document, and callers
+        must check that a suggestion finds something the user may see.
         """
 
         def run():
@@ -236,14 +243,18 @@ class WhooshSearchBackend(BaseSearchBackend):
             ]
             if not words:
                 return []
+            readable = self._readable_words(searcher, within)
             options = []
-            for word in words[:8]:
+            for word in words:
                 if searcher.doc_frequency(SPELLING_FIELD, word):
                     options.append([word])
-                else:
-                    options.append(
-                        corrector.suggest(word, limit=limit, maxdist=2) or [word]
-                    )
+                    continue
+                # More candidates when some may be left out as unreadable.
+                found = corrector.suggest(
+                    word, limit=limit if within is None else limit * 4, maxdist=2
+                )
+                found = [c for c in found if readable(c)][:limit]
+                options.append(found or [word])
             suggestions = []
             for rank in range(limit):
                 candidate = " ".join(o[min(rank, len(o) - 1)] for o in options)
@@ -252,6 +263,23 @@ class WhooshSearchBackend(BaseSearchBackend):
             return suggestions
 
         return self._with_recovery(run)
+
+    def _readable_words(self, searcher, within):
+        """A test: does a document of the queryset ``within`` hold this word?"""
+        if within is None:
+            return lambda word: True
+        allowed, _ = self._filter_sets(searcher, within.model)
+        memo = self.store.searcher_memo(searcher)
+        if "pks" not in memo:
+            memo["pks"] = searcher.reader().column_reader(PK_FIELD)
+        pks, to_python = memo["pks"], within.model._meta.pk.to_python
+
+        def readable(word: str) -> bool:
+            holding = searcher.docs_for_query(wq.Term(SPELLING_FIELD, word))
+            keys = [to_python(pks[d]) for d in holding if d in allowed]
+            return bool(keys) and filter_by_pks(within, keys).exists()
+
+        return readable
 
     # -- writing -----------------------------------------------------------
 

@@ -19,6 +19,7 @@ from modelsearch.query import (
 )
 from whoosh import query as wq
 
+from .concepts import Coverage, MostWords
 from .documents import autocomplete_fields, filter_term, text_fields
 from .ranking import AnyField
 from .schema import AUTOCOMPLETE_MAX_CHARS, FILTER_PREFIX, word_analyzer
@@ -117,6 +118,8 @@ class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
     def _compile(self, query, boost: float) -> wq.Query:
         if isinstance(query, MatchAll):
             return wq.Every()
+        if isinstance(query, MostWords):
+            return self._most_words(query, boost)
         if isinstance(query, PlainText):
             words = _tokens(self.analyzer, query.query_string)
             if not words:
@@ -163,6 +166,33 @@ class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
         raise NotImplementedError(
             f"`{type(query).__name__}` is not supported by the Whoosh search backend."
         )
+
+    def _most_words(self, query: MostWords, boost: float) -> wq.Query:
+        """Each distinct analysed word once; the concepts as groups of their
+        positions (a concept left with only stop words is dropped)."""
+        positions: dict[str, int] = {}
+        groups = []
+        for concept in query.concepts:
+            alternatives = []
+            for alternative in concept:
+                words = _tokens(self.analyzer, alternative)
+                if words and len(positions) + len(words) <= MAX_TERMS:
+                    alternatives.append(
+                        tuple(positions.setdefault(w, len(positions)) for w in words)
+                    )
+            if alternatives:
+                groups.append(tuple(dict.fromkeys(alternatives)))
+        if not groups:
+            return wq.NullQuery
+        minimum = max(1, min(query.minimum, len(groups)))
+        terms = self._terms(list(positions), boost * query.boost)
+        single = all(len(g) == 1 and len(g[0]) == 1 for g in groups)
+        if single and len(groups) == len(terms):
+            if minimum == len(groups):
+                return wq.And(terms)
+            if minimum == 1 and not query.coverage:
+                return wq.Or(terms)
+        return Coverage(terms, groups, minimum, query.coverage)
 
 
 class WhooshAutocompleteQueryCompiler(WhooshSearchQueryCompiler):

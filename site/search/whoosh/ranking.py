@@ -21,10 +21,12 @@ number), so the results are the ones Whoosh would return.
 """
 
 import heapq
+from collections import Counter
 
 from whoosh import query as wq
 from whoosh.scoring import BM25FScorer
 
+from .concepts import Coverage
 from .postings import postings_cache
 from .schema import CATCH_ALL_FIELD
 
@@ -103,11 +105,13 @@ class AnyField(wq.WrappingQuery):
 
 
 def plain_words(query: wq.Query):
-    """``(operator, words, boost)`` if the query is words in any field joined by
-    AND or OR, else None (Whoosh's own matchers handle everything else)."""
+    """A plan ``(operator, words, boost, coverage)`` if the query is words in
+    any field joined by AND or OR (or a ``Coverage`` of them: then
+    ``coverage`` is ``(groups, minimum, scaled)``), else None (Whoosh's own
+    matchers handle everything else)."""
     if isinstance(query, AnyField):
-        return "and", [query], 1.0
-    if type(query) not in (wq.And, wq.Or):
+        return "and", [query], 1.0, None
+    if type(query) not in (wq.And, wq.Or, Coverage):
         return None
     if not all(isinstance(sub, AnyField) for sub in query.subqueries):
         return None
@@ -122,8 +126,11 @@ def plain_words(query: wq.Query):
             and all(type(t) is wq.Term for t in child.subqueries)
         ):
             return None
+    if type(query) is Coverage:
+        coverage = (query.groups, query.minimum, query.coverage)
+        return "most", list(query.subqueries), query.boost, coverage
     operator = "and" if type(query) is wq.And else "or"
-    return operator, list(query.subqueries), query.boost
+    return operator, list(query.subqueries), query.boost, None
 
 
 def _postings(reader, fieldname: str, text: str):
@@ -231,33 +238,48 @@ class _Word:
         return self.major.score(docnum, rest) if rest > 0 else 0.0
 
 
-def _segment_matches(reader, postings: list, operator: str, allowed) -> set:
-    """Segment document numbers in all (AND) or any (OR) of the posting sets."""
+def _segment_matches(reader, postings: list, plan, allowed) -> tuple[set, dict]:
+    """Segment document numbers in all (AND), any (OR) of the posting sets, or
+    covering enough concepts; and, for a scaled coverage, each one's share of
+    the concepts covered (else an empty dict)."""
+    operator, _, _, coverage = plan
+    shares = {}
     if operator == "and":
         ordered = sorted(postings, key=len)
         matches = set(ordered[0])
         for docnums in ordered[1:]:
             matches.intersection_update(docnums)
-    else:
+    elif operator == "or":
         matches = set().union(*postings)
+    else:
+        groups, minimum, scaled = coverage
+        covered = Counter()
+        for concept in groups:
+            docs = set()
+            for alternative in concept:
+                docs |= set.intersection(*(set(postings[i]) for i in alternative))
+            covered.update(docs)
+        matches = {d for d, n in covered.items() if n >= minimum}
+        if scaled:
+            shares = {d: covered[d] / len(groups) for d in matches}
     deleted = reader.deleted_docs_set
     if deleted:
         matches -= deleted
     if allowed is not None:
         matches &= allowed
-    return matches
+    return matches, shares
 
 
 def matching_docnums(searcher, plan, allowed_by_segment) -> list[int]:
     """Global document numbers matching a plain-word plan, in index order."""
-    operator, words, _ = plan
+    words = plan[1]
     found = []
     for (sub, offset), allowed in zip(
         searcher.leaf_searchers(), allowed_by_segment, strict=True
     ):
         reader = sub.reader()
         postings = [_postings(reader, CATCH_ALL_FIELD, w.word)[0] for w in words]
-        matches = _segment_matches(reader, postings, operator, allowed)
+        matches, _ = _segment_matches(reader, postings, plan, allowed)
         found.extend(offset + d for d in sorted(matches))
     return found
 
@@ -266,7 +288,7 @@ def top_docnums(searcher, plan, limit: int | None, allowed_by_segment, lengths):
     """``[(score, global docnum)]`` best first, as Whoosh's collector would give
     them; None if a scorer is not a weight-and-length one (the caller then
     lets Whoosh search). ``lengths`` is a dict kept with the searcher."""
-    operator, words, boost = plan
+    _, words, boost, _ = plan
     weighting = searcher.weighting
     found = []
     for (sub, offset), allowed in zip(
@@ -277,15 +299,17 @@ def top_docnums(searcher, plan, limit: int | None, allowed_by_segment, lengths):
         if not all(w.usable for w in segment_words):
             return None
         totals = [w.total.keys() for w in segment_words]
-        matches = _segment_matches(reader, totals, operator, allowed)
+        matches, shares = _segment_matches(reader, totals, plan, allowed)
         if matches:
-            scored = _rank_segment(reader, segment_words, matches, limit)
+            scored = _rank_segment(reader, segment_words, matches, limit, shares)
             found.extend((score * boost, offset + d) for score, d in scored)
     found.sort(key=_order)
     return found if limit is None else found[:limit]
 
 
-def _rank_segment(reader, words: list[_Word], matches: set, limit: int | None):
+def _rank_segment(reader, words: list[_Word], matches: set, limit, shares: dict):
+    """Best ``limit`` of ``matches``; a document's score is multiplied by its
+    share in ``shares`` if it has one (at most 1, so upper bounds hold)."""
     # The rarer fields' part of each score: a lower bound of the score.
     partial: dict[int, float] = {}
     for word in words:
@@ -294,7 +318,8 @@ def _rank_segment(reader, words: list[_Word], matches: set, limit: int | None):
                 partial[docnum] = partial.get(docnum, 0.0) + score
 
     def exact(docnum: int) -> float:
-        return partial.get(docnum, 0.0) + sum(w.major_score(docnum) for w in words)
+        score = partial.get(docnum, 0.0) + sum(w.major_score(docnum) for w in words)
+        return score * shares.get(docnum, 1.0)
 
     if limit is None or len(matches) <= limit:
         return [(exact(d), d) for d in matches]
@@ -315,6 +340,9 @@ def _rank_segment(reader, words: list[_Word], matches: set, limit: int | None):
     for docnum, score in partial.items():
         if docnum in bounds:
             bounds[docnum] += score
+    for docnum, share in shares.items():
+        if docnum in bounds:
+            bounds[docnum] *= share
     best = sorted(scores.values(), reverse=True)[:limit]
     heapq.heapify(best)
     for docnum in sorted(bounds, key=bounds.__getitem__, reverse=True):

@@ -39,6 +39,12 @@ class WhooshSearchResults(BaseSearchResults):
             )
         return self._matches_cache
 
+    def index_matches(self) -> list | None:
+        """Keys of every document the index matches, before the queryset's
+        filters (no database query); None for "match all". For callers that
+        hold the keys they may show and test many queries against them."""
+        return self._matches()
+
     def _matching_queryset(self):
         queryset = self.query_compiler.queryset
         matches = self._matches()
