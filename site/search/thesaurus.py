@@ -54,3 +54,16 @@ class Thesaurus:
                 concepts.append([words[start]])
                 start += 1
         return concepts
+
+    def rephrasings(self, words: list[str], limit: int) -> list[str]:
+        """The words with one term swapped for one of its alternatives, in
+        order, at most ``limit`` of them. A word still being typed matches no
+        term, so it stays as it is."""
+        concepts = self.concepts(words)
+        found = []
+        for at, concept in enumerate(concepts):
+            for alternative in concept[1:]:
+                swapped = [c[0] for c in concepts]
+                swapped[at] = alternative
+                found.append(" ".join(swapped))
+        return found[:limit]

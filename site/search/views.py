@@ -13,12 +13,14 @@ from .kinds import kind_labels, search_kinds
 from .query_log import search_record
 from .query_text import clean_query, only_operators
 from .selection import Selection
-from .selectors import searchable_pages, searchable_text
+from .selectors import searchable_pages, searchable_text, thesaurus
 from .site_search import site_search
 
 logger = logging.getLogger(__name__)
 
 AUTOCOMPLETE_LIMIT = 8
+# Thesaurus rephrasings tried when what was typed completes too few titles.
+AUTOCOMPLETE_REPHRASINGS = 3
 
 
 @require_GET
@@ -85,9 +87,7 @@ def autocomplete(request):
         return JsonResponse({"results": []})
     try:
         labels = kind_labels(search_kinds())
-        hits = get_search_backend().autocomplete(
-            query.text, searchable_pages(request.user)
-        )[:AUTOCOMPLETE_LIMIT]
+        hits = _completions(query.text, searchable_pages(request.user))
         results = [
             {
                 "title": hit.title,
@@ -100,3 +100,21 @@ def autocomplete(request):
         logger.exception("Autocomplete failed for %r", query.text)
         results = []
     return JsonResponse({"results": results})
+
+
+def _completions(text: str, pages) -> list:
+    """Titles completing what was typed, then (if too few) titles completing
+    it with a thesaurus term swapped: "hoax sett" also offers "Fake
+    settlement accounts" when hoax and fake are one group."""
+    backend = get_search_backend()
+    hits = list(backend.autocomplete(text, pages)[:AUTOCOMPLETE_LIMIT])
+    if len(hits) < AUTOCOMPLETE_LIMIT:
+        seen = {hit.pk for hit in hits}
+        for rephrased in thesaurus().rephrasings(
+            text.split(), AUTOCOMPLETE_REPHRASINGS
+        ):
+            for hit in backend.autocomplete(rephrased, pages)[:AUTOCOMPLETE_LIMIT]:
+                if hit.pk not in seen and len(hits) < AUTOCOMPLETE_LIMIT:
+                    seen.add(hit.pk)
+                    hits.append(hit)
+    return hits

@@ -8,6 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.search.backends import get_search_backend
 
 from deskbook.core.roles import COLLECTOR
+from deskbook.search.models import SynonymGroup
 from tests.search.pages import add_page, fresh_index
 
 pytestmark = pytest.mark.django_db
@@ -272,3 +273,12 @@ def test_failing_suggestion_leaves_the_results(client, pages, monkeypatch):
     response = search(client, q="couryer payment")
     assert response.context["corrected"] is None
     assert "Search is unavailable" not in response.content.decode()
+
+
+def test_autocomplete_completes_with_a_thesaurus_term_swapped(client, pages):
+    assert client.get("/search/autocomplete/", {"q": "hoax sett"}).json() == {
+        "results": []
+    }
+    SynonymGroup.objects.create(terms="hoax, fake")
+    results = client.get("/search/autocomplete/", {"q": "hoax sett"}).json()
+    assert [hit["title"] for hit in results["results"]] == ["Fake settlement accounts"]
