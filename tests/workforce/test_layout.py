@@ -75,6 +75,7 @@ def test_workforce_menu_holds_what_each_role_may_see(user_with_role):
     menu = workforce_menu()
     assert menu.is_shown(_request(manager))
     assert _labels(menu, manager) == [
+        "Import staff",
         "Partner agencies",
         "Resignations",
         "Staff",

@@ -4,6 +4,7 @@ from .moves import TeamMoveViewSet
 from .partners import PartnerAgencyViewSet
 from .resignations import ResignationViewSet
 from .staff import StaffViewSet
+from .staff_import import StaffImportViewSet
 from .teams import TeamViewSet
 
 PEOPLE_VIEWSETS = [
@@ -12,4 +13,5 @@ PEOPLE_VIEWSETS = [
     PartnerAgencyViewSet("partners"),
     TeamMoveViewSet("moves"),
     ResignationViewSet("resignations"),
+    StaffImportViewSet(),
 ]
