@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from deskbook.core.dashboard_panels import DashboardPanel
 
+from .models import Staff
 from .selectors import SEE_EVERYONE, headcount, my_team_today, teams_led_by
 
 
@@ -35,10 +36,19 @@ class HeadcountPanel(DashboardPanel):
         }
 
 
+class MyRecordPanel(DashboardPanel):
+    name = "workforce_my_record"
+    order = 75
+    template_name = "workforce/panels/my_record.html"
+
+
 def people_panels(request) -> list[DashboardPanel]:
-    """The panels this user's role calls for: leads see their team, those who
-    oversee every person's records see the headcount."""
+    """The panels this user's role calls for: anyone with a staff record gets
+    the way to it, leads see their team, those who oversee every person's
+    records see the headcount."""
     panels = []
+    if Staff.objects.filter(user_id=request.user.pk).exists():
+        panels.append(MyRecordPanel(request))
     if teams_led_by(request.user).exists():
         panels.append(MyTeamTodayPanel(request))
     if request.user.has_perm(SEE_EVERYONE):

@@ -202,3 +202,10 @@ def headcount(*, on: datetime.date) -> dict:
             for key in ("people", "joiners", "leavers")
         },
     }
+
+
+def own_record(user) -> Staff | None:
+    """The staff record linked to this sign-in, with its languages."""
+    if not user.is_authenticated:
+        return None
+    return Staff.objects.prefetch_related("languages").filter(user=user).first()
