@@ -17,9 +17,9 @@ its rows with ``staff_visible_to``:
 import datetime
 from collections.abc import Iterable
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery
 
-from .models import Staff, Team, TeamMembership
+from .models import Resignation, Staff, Team, TeamMembership
 
 SEE_EVERYONE = "workforce.oversee_staff"
 MOVE = "workforce.add_teammembership"
@@ -85,3 +85,127 @@ def team_history(staff: Staff) -> QuerySet[TeamMembership]:
     return staff.memberships.select_related("team", "recorded_by").order_by(
         "-valid_from"
     )
+
+
+def my_team_today(*, viewer, today: datetime.date, horizon_days: int = 30) -> dict:
+    """A lead's teams today: who is in each, who is working their notice, and
+    the moves into or out of them in the next ``horizon_days`` days. A fixed
+    number of queries, however many people the teams hold."""
+    led = list(teams_led_by(viewer).order_by("name"))
+    if not led:
+        return {"teams": [], "moves": []}
+    members = list(
+        staff_visible_to(viewer=viewer, on=today)
+        .filter(
+            pk__in=TeamMembership.objects.on(today)
+            .filter(team__in=led)
+            .values("staff_id")
+        )
+        .annotate(
+            last_working_day=Subquery(
+                Resignation.objects.filter(
+                    staff=OuterRef("pk"), withdrawn_on__isnull=True
+                ).values("last_working_day")[:1]
+            )
+        )
+        .order_by("last_name", "first_name")
+    )
+    team_of = team_on_date((person.pk for person in members), today)
+    teams = [
+        {
+            "team": team,
+            "people": [p for p in members if team_of[p.pk].pk == team.pk],
+        }
+        for team in led
+    ]
+    until = today + datetime.timedelta(days=horizon_days)
+    moves = list(
+        TeamMembership.objects.filter(valid_from__gt=today, valid_from__lte=until)
+        .filter(Q(team__in=led) | Q(staff__in=members))
+        .select_related("staff", "team")
+        .order_by("valid_from", "staff__last_name")
+    )
+    moving_from = team_on_date((move.staff_id for move in moves), today)
+    return {
+        "teams": teams,
+        "on_notice": [p for p in members if p.status == Staff.Status.ON_NOTICE],
+        "moves": [
+            {"membership": move, "from_team": moving_from.get(move.staff_id)}
+            for move in moves
+        ],
+    }
+
+
+def headcount(*, on: datetime.date) -> dict:
+    """People in each team on ``on``, with the month's joiners (placed in the
+    team on their hire date) and leavers (whose last working day falls in it);
+    the same summed by who runs the teams, in-house or a partner agency."""
+    month_start = on.replace(day=1)
+    month_end = (month_start + datetime.timedelta(days=32)).replace(
+        day=1
+    ) - datetime.timedelta(days=1)
+    month = (month_start, month_end)
+    in_force = Q(memberships__valid_from__lte=on) & (
+        Q(memberships__valid_to__isnull=True) | Q(memberships__valid_to__gte=on)
+    )
+    teams = list(
+        Team.objects.select_related("partner").annotate(
+            people=Count("memberships", filter=in_force)
+        )
+    )
+    joiners = dict(
+        TeamMembership.objects.filter(
+            valid_from__range=month, staff__hired_on=F("valid_from")
+        )
+        .values("team_id")
+        .annotate(n=Count("staff", distinct=True))
+        .values_list("team_id", "n")
+    )
+    leavers = dict(
+        TeamMembership.objects.filter(
+            valid_to__range=month,
+            staff__resignations__withdrawn_on__isnull=True,
+            staff__resignations__last_working_day=F("valid_to"),
+        )
+        .values("team_id")
+        .annotate(n=Count("staff", distinct=True))
+        .values_list("team_id", "n")
+    )
+    by_team = [
+        {
+            "name": team.name,
+            "run_by": team.run_by,
+            "people": team.people,
+            "joiners": joiners.get(team.pk, 0),
+            "leavers": leavers.get(team.pk, 0),
+        }
+        for team in teams
+    ]
+    by_agency: dict[str, dict] = {}
+    for row in by_team:
+        total = by_agency.setdefault(
+            row["run_by"],
+            {"name": row["run_by"], "people": 0, "joiners": 0, "leavers": 0},
+        )
+        for key in ("people", "joiners", "leavers"):
+            total[key] += row[key]
+    in_house = by_agency.pop("In-house", None)
+    agencies = ([in_house] if in_house else []) + sorted(
+        by_agency.values(), key=lambda row: row["name"]
+    )
+    return {
+        "month": month_start,
+        "by_team": by_team,
+        "by_agency": agencies,
+        "total": {
+            key: sum(row[key] for row in by_team)
+            for key in ("people", "joiners", "leavers")
+        },
+    }
+
+
+def own_record(user) -> Staff | None:
+    """The staff record linked to this sign-in, with its languages."""
+    if not user.is_authenticated:
+        return None
+    return Staff.objects.prefetch_related("languages").filter(user=user).first()

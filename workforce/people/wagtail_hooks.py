@@ -1,12 +1,15 @@
+from django.urls import path
 from wagtail import hooks
 
 from deskbook.core.hooks import ROLE_PERMISSIONS, SEED_DEMO, TEAM_DIRECTORY, TIMED_JOBS
 from deskbook.core.roles import MANAGER, TEAM_LEAD
 
+from .dashboard_panels import people_panels
 from .demo import seed_teams_and_staff
 from .menus import workforce_menu
 from .team_directory import WorkforceTeamDirectory
 from .viewsets import PEOPLE_VIEWSETS
+from .viewsets.my_record import MyRecordView
 
 hooks.register("register_admin_menu_item", workforce_menu)
 
@@ -53,3 +56,13 @@ def workforce_team_directory():
 @hooks.register(TIMED_JOBS)
 def people_timed_jobs():
     return [("mark_leavers", 60 * 60)]
+
+
+@hooks.register("construct_homepage_panels")
+def add_people_panels(request, panels):
+    panels.extend(people_panels(request))
+
+
+@hooks.register("register_admin_urls")
+def register_my_record_url():
+    return [path("my-record/", MyRecordView.as_view(), name="workforce_my_record")]
