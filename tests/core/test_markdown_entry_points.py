@@ -11,25 +11,10 @@ from deskbook.articles.demo import body_blocks, rich_text
 from kb.models import SOPPage
 from lessons.models import LessonPage
 from lessons.models.pages import SECTIONS
-from tests.core.test_markdown import HOSTILE
+from tests.core.test_markdown import FORBIDDEN, HOSTILE
 
 pytestmark = pytest.mark.django_db
 ROOT = Path(__file__).resolve().parents[2]
-FORBIDDEN = (
-    "<script",
-    "onerror",
-    "onclick",
-    "onmouseover",
-    "javascript:",
-    "<iframe",
-    "<form",
-    "<object",
-    "<embed",
-    "<svg",
-    "<style",
-    "style=",
-    "data:text",
-)
 MARKDOWN_LIBRARIES = {"markdown", "markdown_it", "mdit_py_plugins", "mistune"}
 RENDERER = ROOT / "site" / "core" / "markdown.py"
 
