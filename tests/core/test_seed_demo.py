@@ -1,16 +1,14 @@
-import datetime
 import io
 
 import pytest
 from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
-from django.utils import timezone
 
 from deskbook.core.demo import DEMO_PASSWORD, DEMO_USERS
 from deskbook.core.organisation import OrganisationSettings
 from deskbook.core.roles import STAFF_ROLES
-from workforce.people.models import Language, Staff, Team, TeamMembership
+from workforce.people.models import Staff
 
 pytestmark = pytest.mark.usefixtures("search_indexing_off")
 
@@ -38,35 +36,6 @@ def test_seed_demo_twice_gives_the_same_counts():
 
 
 @pytest.mark.django_db
-def test_seed_demo_creates_about_forty_staff_in_five_teams_each_led():
-    seed()
-    assert Team.objects.count() == 5
-    assert Team.objects.filter(partner__isnull=False).count() == 1
-    in_teams = Staff.objects.filter(memberships__isnull=False).distinct()
-    assert in_teams.count() == 41
-    for team in Team.objects.all():
-        assert team.leads.filter(job_title=Staff.JobTitle.TEAM_LEAD).count() == 1
-
-
-@pytest.mark.django_db
-def test_seed_demo_has_moves_past_and_future_and_one_person_on_notice(frozen_time):
-    frozen_time("2026-03-02 09:00")
-    seed()
-    moved = TeamMembership.objects.exclude(reason="Joined")
-    assert sorted(m.valid_from.isoformat() for m in moved) == [
-        "2025-05-06",
-        "2025-11-02",
-        "2026-04-01",
-    ]
-    assert list(
-        Staff.objects.filter(status=Staff.Status.ON_NOTICE).values_list(
-            "resignations__last_working_day", flat=True
-        )
-    ) == [datetime.date(2026, 3, 22)]
-    assert Language.objects.filter(speakers__isnull=False).distinct().count() == 5
-
-
-@pytest.mark.django_db
 def test_seed_demo_prints_and_creates_one_sign_in_per_role():
     output = seed()
     assert DEMO_PASSWORD in output
@@ -81,16 +50,6 @@ def test_seed_demo_prints_and_creates_one_sign_in_per_role():
         for group in user.groups.values_list("name", flat=True)
     }
     assert held == set(STAFF_ROLES)
-
-
-@pytest.mark.django_db
-def test_demo_collector_and_team_lead_are_real_staff_of_one_team():
-    seed()
-    collector = Staff.objects.get(user__username="collector")
-    lead = Staff.objects.get(user__username="teamlead")
-    today = timezone.localdate()
-    assert collector.team_on(today) == lead.team_on(today)
-    assert list(collector.team_on(today).leads.all()) == [lead]
 
 
 @pytest.mark.django_db
