@@ -65,38 +65,36 @@ def test_production_refuses_to_start_without_a_real_secret_key(key):
     assert "SECRET_KEY must be set" in result.stderr
 
 
-def test_production_refuses_to_start_without_allowed_hosts():
+@pytest.mark.parametrize(
+    ("env", "message"),
+    [
+        (
+            {"ALLOWED_HOSTS": ""},
+            "ALLOWED_HOSTS",
+        ),
+        (
+            {"ALLOWED_HOSTS": "deskbook.example"},
+            "DESKBOOK_PUBLIC_URL must be the address the public",
+        ),
+        (
+            {
+                "ALLOWED_HOSTS": "deskbook.example",
+                "DESKBOOK_PUBLIC_URL": "https://www.deskbook.example",
+            },
+            "names a host that ALLOWED_HOSTS does not list",
+        ),
+    ],
+    ids=["no-allowed-hosts", "no-public-address", "address-on-another-host"],
+)
+def test_production_refuses_to_start_with_hosts_it_cannot_serve(env, message):
     result = manage(
         "check",
         DJANGO_SETTINGS_MODULE="deskbook.settings.production",
         SECRET_KEY=GOOD_KEY,
-        ALLOWED_HOSTS="",
+        **env,
     )
     assert result.returncode != 0
-    assert "ALLOWED_HOSTS" in result.stderr
-
-
-def test_production_refuses_to_start_without_its_public_address():
-    result = manage(
-        "check",
-        DJANGO_SETTINGS_MODULE="deskbook.settings.production",
-        SECRET_KEY=GOOD_KEY,
-        ALLOWED_HOSTS="deskbook.example",
-    )
-    assert result.returncode != 0
-    assert "DESKBOOK_PUBLIC_URL must be the address the public" in result.stderr
-
-
-def test_production_refuses_a_public_address_on_a_host_it_does_not_serve():
-    result = manage(
-        "check",
-        DJANGO_SETTINGS_MODULE="deskbook.settings.production",
-        SECRET_KEY=GOOD_KEY,
-        ALLOWED_HOSTS="deskbook.example",
-        DESKBOOK_PUBLIC_URL="https://www.deskbook.example",
-    )
-    assert result.returncode != 0
-    assert "names a host that ALLOWED_HOSTS does not list" in result.stderr
+    assert message in result.stderr
 
 
 PRINT_ADDRESSES = (
