@@ -52,6 +52,9 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "django_tasks",
+    # Calendars and events of published shifts; its URLs are not mounted (its
+    # views let any signed-in user edit any event), our pages read the events.
+    "schedule",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -1,0 +1,42 @@
+"""The hooks shift planning declares for the capabilities above it.
+
+``SCHEDULING_ABSENCES``
+    ``fn(staff_ids, first_day, last_day) -> Iterable[Absence]``: the times
+    people are away from the plan between two days (both included): approved
+    leave (leave answers), training sessions (courses answers). The plan grid
+    shows them in its cells. An absence with ``refuses=True`` refuses any
+    shift overlapping it, at planning, publishing and swapping; one with
+    ``refuses=False`` is shown only. Until leave and training exist, nobody
+    answers and no shift is refused for an absence.
+"""
+
+import datetime
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from wagtail import hooks
+
+SCHEDULING_ABSENCES = "scheduling_absences"
+
+
+@dataclass(frozen=True)
+class Absence:
+    """A person away from the plan from ``start`` to ``end`` (aware)."""
+
+    staff_id: int
+    start: datetime.datetime
+    end: datetime.datetime
+    kind: str  # "leave", "training", …: the grid's label
+    label: str
+    refuses: bool = True
+
+
+def absences(
+    staff_ids: Iterable[int], first_day: datetime.date, last_day: datetime.date
+) -> list[Absence]:
+    """Every answer to ``SCHEDULING_ABSENCES`` for these people and days."""
+    ids = list(staff_ids)
+    found: list[Absence] = []
+    for answer in hooks.get_hooks(SCHEDULING_ABSENCES):
+        found.extend(answer(ids, first_day, last_day))
+    return found

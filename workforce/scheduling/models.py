@@ -1,4 +1,0 @@
-"""Models of shift planning.
-
-No models yet.
-"""

@@ -1,0 +1,229 @@
+"""Checks a set of shifts against the planning rules, with what the database
+knows around them: the people's other shifts, their teams on each day, their
+last working days, their absences (through ``SCHEDULING_ABSENCES``) and the
+team's minimum staffing. A fixed number of queries, however many shifts.
+
+Refused outright: two overlapping shifts for one person; a shift during an
+absence that refuses shifts (approved leave), or after a last working day; a
+shift for someone not in the team on that day. Warned, and overridable with a
+reason: less than the minimum rest, more than the maximum weekly hours, a day
+under the team's minimum staffing.
+"""
+
+import datetime
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+
+from django.db.models import Q
+from django.utils import timezone
+
+from workforce.people.models import Resignation, TeamMembership
+
+from . import calculations as calc
+from .calculations import Finding, PlannedShift
+from .hooks import absences
+from .models import Shift, ShiftRules
+
+WEEK = datetime.timedelta(days=7)
+
+
+def shift_key(shift: Shift) -> tuple:
+    """Names a shift, saved or not, in findings."""
+    return (shift.staff_id, shift.day, shift.start)
+
+
+def planned(shift: Shift) -> PlannedShift:
+    return PlannedShift(
+        key=shift_key(shift),
+        staff_id=shift.staff_id,
+        day=shift.day,
+        start=shift.start,
+        end=shift.end,
+        break_minutes=shift.break_minutes,
+    )
+
+
+def check_shifts(
+    *,
+    team,
+    shifts: Sequence[Shift],
+    removing: Iterable[int] = (),
+    days: Iterable[datetime.date] = (),
+) -> list[Finding]:
+    """What the rules say of ``team``'s plan once ``shifts`` stand (saved or
+    not) and the saved shifts whose ids are in ``removing`` are gone.
+
+    Only findings about the given shifts, their people's weeks, and the team's
+    days they or the removed shifts touch (and ``days``, e.g. a whole period
+    being published) are returned.
+    """
+    days = set(days)
+    removing = set(removing)
+    candidates = list(shifts)
+    removed = list(Shift.objects.filter(pk__in=removing)) if removing else []
+    touched = candidates + removed
+    if not touched and not days:
+        return []
+    first = min({s.day for s in touched} | days)
+    last = max({s.day for s in touched} | days)
+    staff_ids = {s.staff_id for s in candidates}
+    candidate_pks = {s.pk for s in candidates if s.pk} | removing
+
+    # Everyone's standing shifts around the period: the people's own (in any
+    # team) for rest and weekly hours, and the team's for minimum staffing.
+    around = list(
+        Shift.objects.standing()
+        .between(calc.week_start(first) - datetime.timedelta(days=1), last + WEEK)
+        .filter(Q(staff_id__in=staff_ids) | Q(team=team))
+        .exclude(pk__in=candidate_pks)
+    )
+    standing = [planned(s) for s in around] + [planned(s) for s in candidates]
+    own = [p for p in standing if p.staff_id in staff_ids]
+    candidate_keys = {shift_key(s) for s in candidates}
+    rules = ShiftRules.load()
+
+    findings = (
+        [f for f in calc.overlaps(own) if f.key in candidate_keys]
+        + _outside_team_or_employment(team, candidates)
+        + _absent(candidates)
+    )
+
+    findings += [
+        f
+        for f in calc.short_rests(own, minimum_hours=float(rules.minimum_rest_hours))
+        if f.key in candidate_keys or _rest_broken_by(f, candidates)
+    ]
+    weeks = {(s.staff_id, calc.week_start(s.day)) for s in candidates}
+    findings += [
+        f
+        for f in calc.long_weeks(own, maximum_hours=float(rules.maximum_weekly_hours))
+        if (f.staff_id, f.day) in weeks
+    ]
+    team_shifts = [planned(s) for s in around if s.team_id == team.pk] + [
+        planned(s) for s in candidates if s.team_id == team.pk
+    ]
+    findings += understaffed_days(
+        team,
+        team_shifts,
+        sorted({s.day for s in touched if s.team_id == team.pk} | days),
+    )
+    return findings
+
+
+def understaffed_days(
+    team, team_shifts: Sequence[PlannedShift], days: Iterable[datetime.date]
+) -> list[Finding]:
+    """A warning for each of ``days`` with a 30-minute interval under the team's
+    minimum between its first and last worked interval."""
+    zone = timezone.get_default_timezone()
+    by_day: dict[datetime.date, list[PlannedShift]] = defaultdict(list)
+    for shift in team_shifts:
+        by_day[shift.day].append(shift)
+        by_day[shift.day + datetime.timedelta(days=1)].append(shift)
+        by_day[shift.day - datetime.timedelta(days=1)].append(shift)
+    findings = []
+    for day in days:
+        counts = calc.coverage(by_day[day], day=day, zone=zone)
+        short = calc.understaffed_intervals(counts, minimum=team.minimum_staffing)
+        if short:
+            findings.append(
+                Finding(
+                    "minimum_staffing",
+                    None,
+                    day,
+                    f"{day:%a %d %b}: under the minimum of {team.minimum_staffing} "
+                    f"for {len(short) * 30} minutes from {short[0][0]:%H:%M} "
+                    f"(as few as {min(n for _, n in short)})",
+                    refused=False,
+                )
+            )
+    return findings
+
+
+def _rest_broken_by(finding: Finding, candidates: Sequence[Shift]) -> bool:
+    # A short rest before an existing shift that a candidate shift causes.
+    return any(
+        s.staff_id == finding.staff_id and abs((s.day - finding.day).days) <= 1
+        for s in candidates
+    )
+
+
+def _outside_team_or_employment(team, candidates: Sequence[Shift]) -> list[Finding]:
+    if not candidates:
+        return []
+    staff_ids = {s.staff_id for s in candidates}
+    first = min(s.day for s in candidates)
+    last = max(s.day for s in candidates)
+    memberships = defaultdict(list)
+    for membership in TeamMembership.objects.filter(
+        staff_id__in=staff_ids, valid_from__lte=last
+    ).filter(Q(valid_to__isnull=True) | Q(valid_to__gte=first)):
+        memberships[membership.staff_id].append(membership)
+    last_days = dict(
+        Resignation.objects.filter(
+            staff_id__in=staff_ids, withdrawn_on__isnull=True
+        ).values_list("staff_id", "last_working_day")
+    )
+    findings = []
+    for shift in candidates:
+        last_day = last_days.get(shift.staff_id)
+        if last_day is not None and shift.day > last_day:
+            findings.append(
+                Finding(
+                    "after_last_day",
+                    shift.staff_id,
+                    shift.day,
+                    f"after the last working day ({last_day:%d %b %Y})",
+                    refused=True,
+                    key=shift_key(shift),
+                )
+            )
+            continue
+        in_team = any(
+            m.team_id == shift.team_id
+            and m.valid_from <= shift.day
+            and (m.valid_to is None or shift.day <= m.valid_to)
+            for m in memberships[shift.staff_id]
+        )
+        if not in_team:
+            findings.append(
+                Finding(
+                    "not_in_team",
+                    shift.staff_id,
+                    shift.day,
+                    f"not in {team} on {shift.day:%d %b %Y}",
+                    refused=True,
+                    key=shift_key(shift),
+                )
+            )
+    return findings
+
+
+def _absent(candidates: Sequence[Shift]) -> list[Finding]:
+    if not candidates:
+        return []
+    away = defaultdict(list)
+    for absence in absences(
+        {s.staff_id for s in candidates},
+        min(s.day for s in candidates),
+        # A shift that crosses midnight reaches into the next day.
+        max(s.day for s in candidates) + datetime.timedelta(days=1),
+    ):
+        if absence.refuses:
+            away[absence.staff_id].append(absence)
+    findings = []
+    for shift in candidates:
+        for absence in away[shift.staff_id]:
+            if absence.start < shift.end and shift.start < absence.end:
+                findings.append(
+                    Finding(
+                        "absent",
+                        shift.staff_id,
+                        shift.day,
+                        f"during {absence.label}",
+                        refused=True,
+                        key=shift_key(shift),
+                    )
+                )
+                break
+    return findings

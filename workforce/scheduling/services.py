@@ -1,0 +1,348 @@
+"""Writes of shift planning: drafting a team's plan, publishing it, changing
+published shifts (logged and notified)."""
+
+import datetime
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from schedule.models import Calendar, Event
+
+from workforce.people.models import Resignation, Team, TeamMembership
+
+from . import calculations as calc
+from . import notifications
+from .calculations import Finding
+from .models import PatternAssignment, PlanPublication, Shift, ShiftChange, ShiftType
+from .rules import check_shifts
+from .selectors import may_plan, published_days
+
+
+class RulesBroken(ValidationError):
+    """Shifts that break the rules: refused ones, or warnings not overridden."""
+
+    def __init__(self, findings: list[Finding]):
+        self.findings = findings
+        super().__init__([f.message for f in findings])
+
+    @property
+    def refused(self) -> list[Finding]:
+        return [f for f in self.findings if f.refused]
+
+    @property
+    def warnings(self) -> list[Finding]:
+        return [f for f in self.findings if not f.refused]
+
+
+def enforce(findings: list[Finding], *, override_reason: str) -> str:
+    """Raise on refusals, and on warnings with no reason to override them;
+    return the warnings overridden, one a line."""
+    if any(f.refused for f in findings) or (findings and not override_reason.strip()):
+        raise RulesBroken(findings)
+    return "\n".join(f.message for f in findings)
+
+
+def shift_build(*, team: Team, staff, shift_type: ShiftType, day) -> Shift:
+    """An unsaved draft shift of ``shift_type`` starting on ``day``."""
+    start, end = calc.shift_bounds(
+        day, shift_type.starts_at, shift_type.ends_at, timezone.get_default_timezone()
+    )
+    return Shift(
+        team=team,
+        staff=staff,
+        shift_type=shift_type,
+        day=day,
+        start=start,
+        end=end,
+        break_minutes=shift_type.unpaid_break_minutes,
+    )
+
+
+def team_calendar(team: Team) -> Calendar:
+    """The django-scheduler calendar of the team's published shifts."""
+    calendar, _ = Calendar.objects.get_or_create(
+        slug=f"shifts-{team.slug}"[:200], defaults={"name": f"{team.name} shifts"}
+    )
+    return calendar
+
+
+def _require_planner(by, team: Team) -> None:
+    if not may_plan(viewer=by, team=team):
+        raise PermissionDenied("Only a lead of the team or a manager plans its shifts.")
+
+
+def _locked_team(team: Team) -> Team:
+    # One planner writes a team's plan at a time.
+    return Team.objects.select_for_update().get(pk=team.pk)
+
+
+def plan_apply_patterns(
+    *, team: Team, first_day: datetime.date, last_day: datetime.date, by
+) -> int:
+    """Draft the team's shifts from its people's patterns for the days of the
+    period not yet published, replacing the drafts there. Only the days a
+    person is in the team and before any last working day get shifts.
+    Returns the number of shifts drafted."""
+    _require_planner(by, team)
+    with transaction.atomic():
+        team = _locked_team(team)
+        open_days = set(calc.days_between(first_day, last_day)) - published_days(
+            team, first_day, last_day
+        )
+        assignments = list(
+            PatternAssignment.objects.filter(
+                pattern__team=team, starts_on__lte=last_day
+            )
+            .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=first_day))
+            .select_related("pattern", "staff")
+            .prefetch_related("pattern__days")
+        )
+        staff_ids = {a.staff_id for a in assignments}
+        in_team = _team_days(team, staff_ids, first_day, last_day)
+        types = {t.pk: t for t in ShiftType.objects.all()}
+        drafts = []
+        for assignment in assignments:
+            pairs = calc.expand_rotation(
+                assignment.pattern.cells(),
+                anchor=assignment.starts_on,
+                offset_days=assignment.rotation_offset_days,
+                first=max(first_day, assignment.starts_on),
+                last=min(last_day, assignment.ends_on or last_day),
+            )
+            drafts += [
+                shift_build(
+                    team=team,
+                    staff=assignment.staff,
+                    shift_type=types[type_id],
+                    day=day,
+                )
+                for day, type_id in pairs
+                if day in open_days and day in in_team[assignment.staff_id]
+            ]
+        Shift.objects.filter(
+            team=team, status=Shift.Status.DRAFT, day__in=open_days
+        ).filter(staff_id__in=staff_ids).delete()
+        Shift.objects.bulk_create(drafts, batch_size=1000)
+    return len(drafts)
+
+
+def _team_days(team, staff_ids, first_day, last_day) -> dict[int, set]:
+    """For each person, the days from ``first_day`` to ``last_day`` they are
+    in ``team`` and not past a last working day."""
+    days: dict[int, set] = {pk: set() for pk in staff_ids}
+    last_days = dict(
+        Resignation.objects.filter(
+            staff_id__in=staff_ids, withdrawn_on__isnull=True
+        ).values_list("staff_id", "last_working_day")
+    )
+    for membership in TeamMembership.objects.filter(
+        team=team, staff_id__in=staff_ids, valid_from__lte=last_day
+    ).filter(Q(valid_to__isnull=True) | Q(valid_to__gte=first_day)):
+        until = min(
+            d
+            for d in (membership.valid_to, last_days.get(membership.staff_id), last_day)
+            if d is not None
+        )
+        days[membership.staff_id].update(
+            calc.days_between(max(first_day, membership.valid_from), until)
+        )
+    return days
+
+
+def _event_for(shift: Shift, calendar: Calendar, by) -> Event:
+    return Event(
+        calendar=calendar,
+        start=shift.start,
+        end=shift.end,
+        title=f"{shift.shift_type.name} shift: {shift.staff.full_name}",
+        description=f"{shift.team.name}, unpaid break {shift.break_minutes} min",
+        color_event=shift.shift_type.colour,
+        creator=by if by and by.is_authenticated else None,
+    )
+
+
+def plan_publish(
+    *,
+    team: Team,
+    first_day: datetime.date,
+    last_day: datetime.date,
+    by,
+    override_reason: str = "",
+) -> PlanPublication:
+    """Publish the team's drafted shifts from ``first_day`` to ``last_day``.
+
+    Every draft and every day of the period is checked first: refusals stop
+    the publication; warnings stop it unless ``override_reason`` says why they
+    stand (kept with the publication). Each shift becomes an event on the
+    team's calendar, and its person is e-mailed their shifts."""
+    _require_planner(by, team)
+    if last_day < first_day:
+        raise ValidationError({"last_day": "The period ends before it starts."})
+    with transaction.atomic():
+        team = _locked_team(team)
+        drafts = list(
+            Shift.objects.filter(team=team, status=Shift.Status.DRAFT)
+            .between(first_day, last_day)
+            .select_related("staff__user", "shift_type", "team")
+        )
+        findings = check_shifts(
+            team=team, shifts=drafts, days=calc.days_between(first_day, last_day)
+        )
+        overridden = enforce(findings, override_reason=override_reason)
+        calendar = team_calendar(team)
+        events = Event.objects.bulk_create(
+            [_event_for(shift, calendar, by) for shift in drafts], batch_size=1000
+        )
+        for shift, event in zip(drafts, events, strict=True):
+            shift.event = event
+            shift.status = Shift.Status.PUBLISHED
+            if overridden:
+                shift.override_reason = override_reason.strip()[:300]
+        Shift.objects.bulk_update(
+            drafts, ["event", "status", "override_reason"], batch_size=1000
+        )
+        publication = PlanPublication.objects.create(
+            team=team,
+            first_day=first_day,
+            last_day=last_day,
+            published_by=by,
+            override_reason=override_reason.strip() if overridden else "",
+            warnings=overridden,
+        )
+        transaction.on_commit(lambda: _notify_published(publication, drafts))
+    return publication
+
+
+def _notify_published(publication: PlanPublication, shifts: list[Shift]) -> None:
+    by_person: dict = {}
+    for shift in shifts:
+        by_person.setdefault(shift.staff, []).append(shift)
+    for person, own in by_person.items():
+        lines = "\n".join(
+            f"{s.day:%a %d %b}: {s.shift_type.name} "
+            f"{timezone.localtime(s.start):%H:%M}–{timezone.localtime(s.end):%H:%M}"
+            for s in own
+        )
+        notifications.send(
+            f"Your shifts {publication.first_day:%d %b} – "
+            f"{publication.last_day:%d %b} are published",
+            f"{publication.team.name}\n\n{lines}\n",
+            [person],
+        )
+
+
+def shift_set(
+    *,
+    team: Team,
+    staff,
+    day: datetime.date,
+    shift_type: ShiftType | None,
+    by,
+    reason: str = "",
+    override_reason: str = "",
+) -> Shift | None:
+    """Set one cell of the plan: ``staff``'s shift on ``day`` becomes
+    ``shift_type``, or none (off).
+
+    On a draft day the draft is replaced. On a published day the change is
+    made at once and needs a ``reason``: it is logged, the calendar event
+    follows, and the person is e-mailed. Rules are checked on the result."""
+    _require_planner(by, team)
+    with transaction.atomic():
+        team = _locked_team(team)
+        published = day in published_days(team, day, day)
+        if published and not reason.strip():
+            raise ValidationError({"reason": "Say why a published shift changes."})
+        current = (
+            Shift.objects.standing()
+            .filter(team=team, staff=staff, day=day)
+            .select_related("shift_type", "event", "staff__user", "team")
+            .first()
+        )
+        new = (
+            shift_build(team=team, staff=staff, shift_type=shift_type, day=day)
+            if shift_type
+            else None
+        )
+        findings = check_shifts(
+            team=team,
+            shifts=[new] if new else [],
+            removing=[current.pk] if current else [],
+        )
+        overridden = enforce(findings, override_reason=override_reason)
+        if new and overridden:
+            new.override_reason = override_reason.strip()[:300]
+        if not published:
+            if current:
+                current.delete()
+            if new:
+                new.save()
+            return new
+        return _change_published(
+            team=team, current=current, new=new, by=by, reason=reason.strip()
+        )
+
+
+def _describe(shift: Shift | None) -> str:
+    if shift is None:
+        return "off"
+    start, end = timezone.localtime(shift.start), timezone.localtime(shift.end)
+    return f"{shift.day:%a %d %b} {shift.shift_type.name} {start:%H:%M}–{end:%H:%M}"
+
+
+def _change_published(*, team, current, new, by, reason) -> Shift | None:
+    calendar = team_calendar(team)
+    before = _describe(current)
+    if current and new:
+        current.shift_type = new.shift_type
+        current.start, current.end = new.start, new.end
+        current.break_minutes = new.break_minutes
+        current.override_reason = new.override_reason
+        current.sequence += 1
+        if current.event_id:
+            event = current.event
+            fresh = _event_for(current, calendar, by)
+            event.start, event.end = fresh.start, fresh.end
+            event.title, event.color_event = fresh.title, fresh.color_event
+            event.save()
+        current.save()
+        shift, action = current, ShiftChange.Action.CHANGED
+    elif current:
+        if current.event_id:
+            current.event.delete()
+        current.status = Shift.Status.CANCELLED
+        current.event = None
+        current.sequence += 1
+        current.save()
+        shift, action = current, ShiftChange.Action.CANCELLED
+    elif new:
+        new.event = _event_for(new, calendar, by)
+        new.event.save()
+        new.status = Shift.Status.PUBLISHED
+        new.save()
+        shift, action = new, ShiftChange.Action.ADDED
+    else:
+        return None
+    change = ShiftChange.objects.create(
+        shift=shift,
+        action=action,
+        before=before if action != ShiftChange.Action.ADDED else "",
+        after=_describe(new) if new else "",
+        reason=reason,
+        changed_by=by,
+    )
+    transaction.on_commit(lambda: _notify_change(change))
+    return shift if shift.status != Shift.Status.CANCELLED else None
+
+
+def _notify_change(change: ShiftChange) -> None:
+    shift = change.shift
+    notifications.send(
+        f"Your shift on {shift.day:%a %d %b} was {change.get_action_display().lower()}",
+        (
+            f"{shift.team.name}\n\nBefore: {change.before or 'off'}\n"
+            f"Now: {change.after or 'off'}\nWhy: {change.reason}\n"
+        ),
+        [shift.staff],
+    )

@@ -1,0 +1,32 @@
+from wagtail import hooks
+
+from deskbook.core.hooks import ROLE_PERMISSIONS
+from deskbook.core.roles import MANAGER, TEAM_LEAD
+
+
+@hooks.register(ROLE_PERMISSIONS)
+def scheduling_role_permissions():
+    # Shifts are planned through the plan grid's services (which check the
+    # rules and log changes), never edited row by row.
+    planning = [
+        "scheduling.add_shift",
+        "scheduling.view_shift",
+        "scheduling.view_shiftchange",
+        "scheduling.view_shiftswap",
+        "scheduling.change_shiftswap",
+        "scheduling.view_shifttype",
+        "scheduling.view_shiftpattern",
+        "scheduling.add_shiftpattern",
+        "scheduling.change_shiftpattern",
+        "scheduling.delete_shiftpattern",
+        "scheduling.add_patternassignment",
+        "scheduling.change_patternassignment",
+        "scheduling.delete_patternassignment",
+        "scheduling.view_patternassignment",
+    ]
+    return {
+        MANAGER: planning
+        + [f"scheduling.{a}_shifttype" for a in ("add", "change", "delete")]
+        + ["scheduling.change_shiftrules"],
+        TEAM_LEAD: planning,
+    }
