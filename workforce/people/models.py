@@ -105,7 +105,9 @@ class Staff(models.Model):
         LEFT = "left", "Left"
 
     employee_number = models.CharField(max_length=16, unique=True)
-    first_name = models.CharField(max_length=80)
+    # Given name(s) first, family or father's name last; a person with one
+    # name has it as the last name (docs/people.md, "Names").
+    first_name = models.CharField(max_length=80, blank=True)
     last_name = models.CharField(max_length=80)
     email = models.EmailField(blank=True)
     job_title = models.CharField(max_length=20, choices=JobTitle.choices)
@@ -151,7 +153,7 @@ class Staff(models.Model):
 
     @property
     def full_name(self) -> str:
-        return f"{self.first_name} {self.last_name}"
+        return f"{self.first_name} {self.last_name}".strip()
 
     def team_on(self, day: datetime.date) -> "Team | None":
         membership = self.memberships.on(day).select_related("team").first()
