@@ -33,8 +33,9 @@ Each name below is a Wagtail hook (``wagtail.hooks.register(NAME, order=...)``):
     facet. ``choices`` may be a callable.
 ``TEAM_DIRECTORY``
     ``fn() -> TeamDirectory`` (see ``deskbook.core.teams``): who was in which
-    team on a date, for reports of apps that must not import the one keeping
-    teams. The first registered provider is used.
+    team on a date, and who ran it (in-house or a partner agency), for reports
+    of apps that must not import the one keeping teams. Every question takes
+    the date of the fact, ``on``. The first registered provider is used.
 ``TIMED_JOBS``
     ``fn() -> list[tuple[str, float]]``: (management command, seconds between
     runs) for ``run_timed_jobs`` to run beside the core's own jobs. The command

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 
+from deskbook.core.teams import IN_HOUSE
 from deskbook.core.vocabulary import CollectionStage
 
 
@@ -78,7 +79,7 @@ class Team(models.Model):
 
     @property
     def run_by(self) -> str:
-        return self.partner.name if self.partner_id else "In-house"
+        return self.partner.name if self.partner_id else IN_HOUSE
 
 
 class StaffQuerySet(models.QuerySet):
