@@ -10,6 +10,8 @@ from .organisation import DEFAULT_NAME, organisation_for
 from .roles import COLLECTOR, EDITOR, MANAGER, QA_ANALYST, TEAM_LEAD, TRAINER
 
 DEMO_PASSWORD = "deskbook-demo"  # noqa: S105 — printed for the demo on purpose
+# ``seed_demo --size``, passed to every app's demo hook (see ``hooks.SEED_DEMO``).
+DEMO_SIZES = ("small", "large")
 
 
 @dataclass(frozen=True)
@@ -29,10 +31,10 @@ DEMO_USERS = (
     DemoUser("admin", None, "Ada", "Hassan", superuser=True),
     DemoUser("manager", MANAGER, "Grace", "Ong"),
     DemoUser("teamlead", TEAM_LEAD, "Marcus", "Tan"),
-    DemoUser("collector", COLLECTOR, "Nur", "Aisyah"),
+    DemoUser("collector", COLLECTOR, "Nur Aisyah", "binte Ahmad"),
     DemoUser("trainer", TRAINER, "Priya", "Nair"),
     DemoUser("qa", QA_ANALYST, "Daniel", "Lim"),
-    DemoUser("editor", EDITOR, "Siti", "Rahman"),
+    DemoUser("editor", EDITOR, "Siti Aminah", "binte Rahman"),
 )
 
 

@@ -7,7 +7,15 @@ Each name below is a Wagtail hook (``wagtail.hooks.register(NAME, order=...)``):
     restrictions, page permissions). Idempotent. Run by ``bootstrap_site``.
 ``SEED_DEMO``
     ``fn(*, size: str, log: Callable[[str], None]) -> None``: add realistic demo
-    data. Idempotent. ``size`` is ``"small"`` or ``"large"``. Run by ``seed_demo``.
+    data. Run by ``seed_demo`` in one transaction, in hook ``order`` (people
+    first, at 10, so every later app finds the people and their sign-ins).
+    ``size`` is one of ``deskbook.core.demo.DEMO_SIZES``: ``"small"`` (the demo)
+    or ``"large"`` (the small demo and more: the people app adds 500 people in
+    25 teams; an app scales its own records to the people it finds, or adds
+    its own large set). ``large`` includes ``small``: seeding small then large
+    adds only the difference. Idempotent at either size: a second run changes
+    nothing. Write in bulk at the large size, and ``log`` one line saying what
+    is there.
 ``ROLE_PERMISSIONS``
     ``fn() -> dict[str, list[str]]``: model permissions (``"app_label.codename"``)
     each role needs for the app's models. Applied by ``sync_roles``.
@@ -25,8 +33,9 @@ Each name below is a Wagtail hook (``wagtail.hooks.register(NAME, order=...)``):
     facet. ``choices`` may be a callable.
 ``TEAM_DIRECTORY``
     ``fn() -> TeamDirectory`` (see ``deskbook.core.teams``): who was in which
-    team on a date, for reports of apps that must not import the one keeping
-    teams. The first registered provider is used.
+    team on a date, and who ran it (in-house or a partner agency), for reports
+    of apps that must not import the one keeping teams. Every question takes
+    the date of the fact, ``on``. The first registered provider is used.
 ``TIMED_JOBS``
     ``fn() -> list[tuple[str, float]]``: (management command, seconds between
     runs) for ``run_timed_jobs`` to run beside the core's own jobs. The command

@@ -1,23 +1,26 @@
-"""People benchmark: "which team was each person in on this date" for 500
-people over a year of days, and the staff listing with 500 people, each against
-a baseline measured in the same run.
+"""People benchmark: "which team was each person in on this date" for the
+large demo's people over a year of days, and the staff listing at the small
+and the large demo, each against a baseline measured in the same run.
 
-    .venv/bin/python tests/bench/bench_people.py [--staff 500] [--teams 25] [--days 365]
+    .venv/bin/python tests/bench/bench_people.py [--days 365]
 
-Builds its own floor in a scratch SQLite database: teams run in-house and by
-three partner agencies, every person hired before the year starts, a third of
-them moved once during it. Prints:
+Seeds the demo's people into a scratch SQLite database with the demo's own
+generator (``workforce.people.demo``, as ``seed_demo`` does, without the
+pages): the small demo (45 people in 5 teams), then the large one (500 more
+in 25 more teams, in-house and at three partner agencies, with past moves,
+planned moves and people on notice). Prints:
 
-- team on date: ``team_on_date`` (one query for everyone) per day, against
-  asking person by person (one query each), on the same days;
+- seeding: the time each size takes (bulk writes);
+- team on date: ``team_on_date`` (one query for everyone) per day over the
+  year before today, against asking person by person (one query each), on
+  the same days;
 - staff listing: the admin's staff index as a Manager, time and SQL queries
-  with 50 people and with all of them.
+  at the small demo and at the large one.
 """
 
 import argparse
 import datetime
 import os
-import random
 import statistics
 import sys
 import time
@@ -33,77 +36,26 @@ django.setup()
 
 from django.contrib.auth import get_user_model  # noqa: E402
 from django.core.management import call_command  # noqa: E402
-from django.db import connection  # noqa: E402
+from django.db import connection, transaction  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
+from django.utils import timezone  # noqa: E402
 
 from deskbook.core.bootstrap import bootstrap_site  # noqa: E402
-from deskbook.core.roles import MANAGER  # noqa: E402
-from deskbook.core.vocabulary import CollectionStage  # noqa: E402
+from deskbook.core.demo import ensure_demo_users  # noqa: E402
 from tests.bench.machine import machine_line  # noqa: E402
-from workforce.people.models import (  # noqa: E402
-    Channel,
-    PartnerAgency,
-    Staff,
-    Team,
-    TeamMembership,
-)
+from workforce.people.demo import seed_teams_and_staff  # noqa: E402
+from workforce.people.models import Staff, TeamMembership  # noqa: E402
 from workforce.people.selectors import team_on_date  # noqa: E402
 
-YEAR_START = datetime.date(2025, 1, 1)
 STAFF_INDEX = "/admin/workforce/staff/"
 
 
-def build_teams(team_count: int) -> list[Team]:
-    partners = [
-        PartnerAgency.objects.create(name=f"Partner {letter}") for letter in "ABC"
-    ]
-    return [
-        Team.objects.create(
-            name=f"Team {number:02d}",
-            slug=f"team-{number:02d}",
-            channel=Channel.DESK if number % 5 else Channel.FIELD,
-            stage=list(CollectionStage)[number % 3],
-            partner=partners[number % 3] if number % 4 == 0 else None,
-        )
-        for number in range(team_count)
-    ]
-
-
-def add_people(count: int, teams: list[Team], rng: random.Random) -> list[int]:
-    """``count`` people hired before the year, a third of them moved once in it."""
-    start = Staff.objects.count()
-    people = Staff.objects.bulk_create(
-        Staff(
-            employee_number=f"E{number:05d}",
-            first_name=f"Person{number}",
-            last_name="Bench",
-            job_title=Staff.JobTitle.DESK_COLLECTOR,
-            hired_on=YEAR_START - datetime.timedelta(days=30 + number % 300),
-        )
-        for number in range(start, start + count)
-    )
-    memberships = []
-    for person in people:
-        first = rng.choice(teams)
-        if rng.random() < 1 / 3:
-            moved_on = YEAR_START + datetime.timedelta(days=rng.randrange(1, 364))
-            second = rng.choice([team for team in teams if team != first])
-            memberships += [
-                TeamMembership(
-                    staff=person,
-                    team=first,
-                    valid_from=person.hired_on,
-                    valid_to=moved_on - datetime.timedelta(days=1),
-                ),
-                TeamMembership(staff=person, team=second, valid_from=moved_on),
-            ]
-        else:
-            memberships.append(
-                TeamMembership(staff=person, team=first, valid_from=person.hired_on)
-            )
-    TeamMembership.objects.bulk_create(memberships)
-    return [person.pk for person in people]
+def seed(size: str) -> float:
+    started = time.perf_counter()
+    with transaction.atomic():
+        seed_teams_and_staff(size=size, log=lambda line: None)
+    return time.perf_counter() - started
 
 
 def one_by_one(staff_ids: list[int], day: datetime.date) -> dict[int, int]:
@@ -139,8 +91,6 @@ def listing(client: Client, repeats: int) -> tuple[float, int]:
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--staff", type=int, default=500)
-    parser.add_argument("--teams", type=int, default=25)
     parser.add_argument("--days", type=int, default=365)
     parser.add_argument("--baseline-days", type=int, default=30)
     parser.add_argument("--repeats", type=int, default=5)
@@ -148,25 +98,25 @@ def main():
     print(machine_line())
     call_command("migrate", verbosity=0)
     bootstrap_site()
-    rng = random.Random(20260301)
+    ensure_demo_users()
 
-    manager = get_user_model().objects.create_user("bench-manager", password="x")
-    manager.groups.add(manager.groups.model.objects.get(name=MANAGER))
     client = Client()
-    client.force_login(manager)
+    client.force_login(get_user_model().objects.get(username="manager"))
 
-    started = time.perf_counter()
-    teams = build_teams(args.teams)
-    staff_ids = add_people(50, teams, rng)
+    small_s = seed("small")
+    small_people = Staff.objects.count()
     few_ms, few_queries = listing(client, args.repeats)
-    staff_ids += add_people(args.staff - 50, teams, rng)
+    large_s = seed("large")
+    staff_ids = list(Staff.objects.values_list("pk", flat=True))
+    print(f"Seeded the small demo's people ({small_people}) in {small_s:.2f}s")
     print(
-        f"Built {len(staff_ids)} people in {args.teams} teams "
-        f"({time.perf_counter() - started:.1f}s)"
+        f"Seeded the large demo's people ({len(staff_ids)}, "
+        f"{TeamMembership.objects.count()} team memberships) in {large_s:.2f}s more"
     )
     many_ms, many_queries = listing(client, args.repeats)
 
-    days = [YEAR_START + datetime.timedelta(days=n) for n in range(args.days)]
+    today = timezone.localdate()
+    days = [today - datetime.timedelta(days=n) for n in range(args.days)][::-1]
     baseline_days = days[:: max(1, len(days) // args.baseline_days)][
         : args.baseline_days
     ]
@@ -194,7 +144,7 @@ def main():
     print(f"  one query for everyone is {ratio:.0f}x faster than one each")
 
     print("\nStaff listing as a Manager  (median ms, SQL queries)")
-    print(f"  {'50 people':<34}{few_ms:>9.1f}{few_queries:>9}")
+    print(f"  {f'{small_people} people':<34}{few_ms:>9.1f}{few_queries:>9}")
     print(f"  {f'{len(staff_ids)} people':<34}{many_ms:>9.1f}{many_queries:>9}")
     flat = few_queries == many_queries
     print(f"  time ratio {many_ms / few_ms:.2f}x; queries flat: {flat}")

@@ -1,11 +1,14 @@
+import inspect
 import io
 
 import pytest
 from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from wagtail import hooks
 
 from deskbook.core.demo import DEMO_PASSWORD, DEMO_USERS
+from deskbook.core.hooks import SEED_DEMO
 from deskbook.core.organisation import OrganisationSettings
 from deskbook.core.roles import STAFF_ROLES
 from workforce.people.models import Staff
@@ -79,3 +82,15 @@ def test_seed_demo_names_the_demo_agency():
     organisation = OrganisationSettings.objects.get(site__is_default_site=True)
     assert organisation.name == "Meridian Recovery Services"
     assert organisation.address.endswith("Singapore 079912")
+
+
+def test_every_app_demo_takes_the_size_and_the_log():
+    seeders = hooks.get_hooks(SEED_DEMO)
+    assert {seeder.__module__.split(".")[0] for seeder in seeders} >= {
+        "workforce",
+        "kb",
+        "lessons",
+        "deskbook",
+    }
+    for seeder in seeders:
+        inspect.signature(seeder).bind(size="large", log=print)

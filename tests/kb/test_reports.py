@@ -1,6 +1,7 @@
 import csv
 import datetime
 import io
+import re
 
 import openpyxl
 import pytest
@@ -11,7 +12,9 @@ from django.utils import timezone
 
 from kb.selectors import outstanding_acknowledgements
 from kb.services import sop_acknowledge, sop_review_schedule_set
-from tests.workforce.factories import StaffFactory, TeamFactory
+from tests.workforce.factories import PartnerAgencyFactory, StaffFactory, TeamFactory
+from workforce.people.models import PartnerAgency, Staff, Team
+from workforce.people.services import staff_move
 
 from .factories import make_sop
 
@@ -46,10 +49,12 @@ def csv_rows(response) -> list[dict]:
 
 @pytest.fixture
 def two_teams(user_with_role):
-    """Two teams of two collectors; the team lead leads the first."""
+    """Two teams of two collectors: Desk early (amy, ben), in-house, which the
+    team lead leads, and Field (cal, dee), run by Acme Recoveries."""
     lead = user_with_role("Team lead", username="lead")
     early = TeamFactory(name="Desk early", slug="desk-early", lead=lead)
-    field = TeamFactory(name="Field", slug="field")
+    acme = PartnerAgencyFactory(name="Acme Recoveries")
+    field = TeamFactory(name="Field", slug="field", partner=acme)
     people = {}
     for team, names in ((early, ("amy", "ben")), (field, ("cal", "dee"))):
         for name in names:
@@ -105,6 +110,96 @@ def test_team_lead_sees_only_their_own_teams(client, two_teams):
     client.force_login(lead)
     rows = csv_rows(client.get(OUTSTANDING + "?export=csv"))
     assert {r["Username"] for r in rows} == {"amy", "ben"}
+
+
+def per_group(html: str, kind: str) -> dict[str, int]:
+    """The page's summary table per team (``kind="team"``) or per run-by."""
+    pattern = rf'data-per-{kind}="([^"]+)"><td>[^<]*</td><td>(\d+)</td>'
+    return {name: int(count) for name, count in re.findall(pattern, html)}
+
+
+def teams_in_export(client, query="") -> dict[str, tuple[str, str]]:
+    rows = csv_rows(client.get(OUTSTANDING + "?export=csv" + query))
+    return {row["Username"]: (row["Team"], row["Run by"]) for row in rows}
+
+
+def test_people_are_in_the_team_they_are_in_on_the_reports_date(
+    client, client_as, two_teams, user_with_role, frozen_time
+):
+    """Amy was asked while in Desk early and moves to Field tomorrow: today
+    she is Desk early's (not the team her open membership names), tomorrow
+    Field's (not the team she was in when asked)."""
+    lead, people = two_teams
+    frozen_time("2026-03-10 09:00")
+    make_sop("Letter of demand")
+    staff_move(
+        staff=Staff.objects.get(user=people["amy"]),
+        team=Team.objects.get(slug="field"),
+        effective_on=datetime.date(2026, 3, 11),
+        reason="Cover",
+        by=user_with_role("Manager"),
+    )
+    manager = client_as("Manager")
+    assert teams_in_export(manager)["amy"] == ("Desk early", "In-house")
+    html = manager.get(OUTSTANDING).content.decode()
+    assert "on 10 Mar 2026" in html
+    assert per_group(html, "team") == {"Desk early": 2, "Field": 2}
+    assert per_group(html, "run-by") == {"In-house": 2, "Acme Recoveries": 2}
+    assert set(teams_in_export(manager, "&team=desk-early")) == {"amy", "ben"}
+    assert set(teams_in_export(manager, "&run_by=in-house")) == {"amy", "ben"}
+
+    frozen_time("2026-03-11 00:00")
+    assert teams_in_export(manager)["amy"] == ("Field", "Acme Recoveries")
+    html = manager.get(OUTSTANDING).content.decode()
+    assert per_group(html, "team") == {"Field": 3, "Desk early": 1}
+    assert per_group(html, "run-by") == {"In-house": 1, "Acme Recoveries": 3}
+    assert set(teams_in_export(manager, "&team=desk-early")) == {"ben"}
+    client.force_login(lead)
+    assert set(teams_in_export(client)) == {"ben"}
+
+
+def test_report_groups_and_filters_by_who_runs_the_team(
+    client_as, two_teams, user_with_role
+):
+    user_with_role("Collector", username="eve")  # in no team
+    make_sop("Letter of demand")
+    client = client_as("Manager")
+    html = client.get(OUTSTANDING).content.decode()
+    # In-house first, partner agencies by name, people in no team last.
+    assert list(per_group(html, "run-by").items()) == [
+        ("In-house", 2),
+        ("Acme Recoveries", 2),
+        ("No team", 1),
+    ]
+    assert teams_in_export(client) == {
+        "amy": ("Desk early", "In-house"),
+        "ben": ("Desk early", "In-house"),
+        "cal": ("Field", "Acme Recoveries"),
+        "dee": ("Field", "Acme Recoveries"),
+        "eve": ("", ""),
+    }
+    acme = PartnerAgency.objects.get(name="Acme Recoveries")
+    assert set(teams_in_export(client, f"&run_by={acme.pk}")) == {"cal", "dee"}
+    workbook = openpyxl.load_workbook(
+        io.BytesIO(body(client.get(OUTSTANDING + "?export=xlsx&run_by=in-house")))
+    )
+    sheet = workbook.active
+    headings = [cell.value for cell in sheet[1]]
+    assert headings[4:6] == ["Team", "Run by"]
+    assert {row[5] for row in sheet.iter_rows(min_row=2, values_only=True)} == {
+        "In-house"
+    }
+
+
+def test_export_keeps_a_name_from_running_as_a_formula(client_as, user_with_role):
+    user_with_role(
+        "Collector", username="mallory", first_name="=HYPERLINK(1)", last_name="Doe"
+    )
+    make_sop("Letter of demand")
+    rows = csv_rows(client_as("Manager").get(OUTSTANDING + "?export=csv"))
+    assert [row["Name"] for row in rows if row["Username"] == "mallory"] == [
+        "'=HYPERLINK(1) Doe"
+    ]
 
 
 @pytest.mark.parametrize("role", ["Collector", "Trainer", "QA analyst", "Editor"])

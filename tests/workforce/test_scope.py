@@ -6,9 +6,10 @@ import datetime
 import pytest
 
 from deskbook.core.roles import COLLECTOR, MANAGER, QA_ANALYST, TEAM_LEAD, TRAINER
-from deskbook.core.teams import team_directory
+from deskbook.core.teams import IN_HOUSE, TeamOnDate, team_directory
 from tests.factories import UserFactory
-from tests.workforce.factories import StaffFactory, TeamFactory
+from tests.workforce.factories import PartnerAgencyFactory, StaffFactory, TeamFactory
+from workforce.people.models import PartnerAgency
 from workforce.people.selectors import staff_visible_to
 from workforce.people.services import staff_move
 
@@ -18,11 +19,13 @@ BEFORE, MOVE_DAY = D(2026, 2, 28), D(2026, 3, 1)
 
 @pytest.fixture
 def two_teams_and_a_move(db, user_with_role):
-    """Kelvin moves from Desk early to Desk late on 2026-03-01."""
+    """Kelvin moves from Desk early (in-house) to Desk late (run by Acme
+    Recoveries) on 2026-03-01."""
     early_lead = user_with_role(TEAM_LEAD, username="early-lead", first_name="Eva")
     late_lead = user_with_role(TEAM_LEAD, username="late-lead", first_name="Lim")
     early = TeamFactory(name="Desk early", slug="desk-early", lead=early_lead)
-    late = TeamFactory(name="Desk late", slug="desk-late", lead=late_lead)
+    acme = PartnerAgencyFactory(name="Acme Recoveries")
+    late = TeamFactory(name="Desk late", slug="desk-late", lead=late_lead, partner=acme)
     collector = user_with_role(COLLECTOR, username="aisyah")
     aisyah = StaffFactory(first_name="Aisyah", user=collector, team=early)
     kelvin_user = user_with_role(COLLECTOR, username="kelvin")
@@ -86,11 +89,13 @@ def test_a_deactivated_sign_in_sees_nobody(two_teams_and_a_move):
 def test_team_directory_answers_on_the_date_of_the_fact(two_teams_and_a_move):
     kelvin = two_teams_and_a_move["kelvin"]
     directory = team_directory()
-    assert directory.team_names([kelvin.user_id], on=BEFORE) == {
-        kelvin.user_id: "Desk early"
+    assert directory.teams_of([kelvin.user_id], on=BEFORE) == {
+        kelvin.user_id: TeamOnDate(key="desk-early", name="Desk early", run_by=IN_HOUSE)
     }
-    assert directory.team_names([kelvin.user_id], on=MOVE_DAY) == {
-        kelvin.user_id: "Desk late"
+    assert directory.teams_of([kelvin.user_id], on=MOVE_DAY) == {
+        kelvin.user_id: TeamOnDate(
+            key="desk-late", name="Desk late", run_by="Acme Recoveries"
+        )
     }
     early_ids = lambda on: set(  # noqa: E731
         directory.member_ids("desk-early", on=on).values_list(
@@ -104,16 +109,38 @@ def test_team_directory_answers_on_the_date_of_the_fact(two_teams_and_a_move):
     assert set(led.values_list("staff__user_id", flat=True)) == {kelvin.user_id}
 
 
-def test_team_directory_without_a_date_means_today(two_teams_and_a_move, frozen_time):
-    kelvin = two_teams_and_a_move["kelvin"]
-    frozen_time("2026-02-28 23:59")
-    assert team_directory().team_names([kelvin.user_id]) == {
-        kelvin.user_id: "Desk early"
-    }
-    frozen_time("2026-03-01 00:00")
-    assert team_directory().team_names([kelvin.user_id]) == {
-        kelvin.user_id: "Desk late"
-    }
+def test_team_directory_groups_by_who_runs_the_team_on_the_date(
+    two_teams_and_a_move,
+):
+    directory = team_directory()
+    acme = PartnerAgency.objects.get(name="Acme Recoveries")
+    assert directory.run_by_choices() == [
+        ("in-house", "In-house"),
+        (str(acme.pk), "Acme Recoveries"),
+    ]
+    kelvin, aisyah = two_teams_and_a_move["kelvin"], two_teams_and_a_move["aisyah"]
+
+    def run_by(key, on):
+        members = directory.member_ids_run_by(key, on=on)
+        return set(members.values_list("staff__user_id", flat=True))
+
+    assert run_by("in-house", BEFORE) == {aisyah.user_id, kelvin.user_id}
+    assert run_by("in-house", MOVE_DAY) == {aisyah.user_id}
+    assert run_by(str(acme.pk), MOVE_DAY) == {kelvin.user_id}
+    assert run_by("not-a-partner", MOVE_DAY) == set()
+
+
+def test_every_question_to_the_team_directory_needs_the_date(two_teams_and_a_move):
+    directory = team_directory()
+    user_id = two_teams_and_a_move["kelvin"].user_id
+    with pytest.raises(TypeError):
+        directory.teams_of([user_id])
+    with pytest.raises(TypeError):
+        directory.member_ids("desk-early")
+    with pytest.raises(TypeError):
+        directory.member_ids_run_by("in-house")
+    with pytest.raises(TypeError):
+        directory.member_ids_led_by(two_teams_and_a_move["early_lead"])
 
 
 def test_a_sign_in_without_a_staff_record_sees_nobody(two_teams_and_a_move):

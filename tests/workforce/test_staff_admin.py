@@ -1,4 +1,5 @@
 import pytest
+from bs4 import BeautifulSoup
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -107,3 +108,30 @@ def test_staff_list_query_count_does_not_grow_with_staff(client_as):
     with CaptureQueriesContext(connection) as many:
         client.get(STAFF_INDEX)
     assert len(many) == len(few)
+
+
+IMPORT_URL = "/admin/workforce/staff-import/"
+
+
+def header_links(html: str) -> dict[str, str]:
+    """The links of the page header's buttons: {url: label}."""
+    header = BeautifulSoup(html, "html.parser").select_one("header")
+    return {a["href"]: " ".join(a.get_text().split()) for a in header.select("a")}
+
+
+@pytest.mark.django_db
+def test_the_staff_listing_offers_the_import_to_whoever_may_import(
+    client_as, two_teams
+):
+    html = client_as(MANAGER).get(STAFF_INDEX).content.decode()
+    assert header_links(html)[IMPORT_URL] == "Import staff"
+
+
+@pytest.mark.django_db
+def test_a_team_lead_sees_no_import_button_and_may_not_import(client, two_teams):
+    lead, _, _ = two_teams
+    client.force_login(lead)
+    response = client.get(STAFF_INDEX)
+    assert response.status_code == 200
+    assert IMPORT_URL not in response.content.decode()
+    assert_refused(client.get(IMPORT_URL))

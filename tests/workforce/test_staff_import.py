@@ -123,6 +123,23 @@ def test_every_problem_is_reported_at_once(tmp_path, teams):
     assert counts() == (0, 0)
 
 
+def test_a_single_name_is_the_last_name_and_an_empty_last_name_is_refused(
+    tmp_path, teams
+):
+    sutrisno = "E1003,,Sutrisno,Desk collector,2026-01-05,Desk early,Indonesian"
+    header = "employee_number,first_name,last_name,job_title,hired_on,team,languages"
+    run(write_csv(tmp_path, [header, sutrisno]))
+    person = Staff.objects.get(employee_number="E1003")
+    assert (person.first_name, person.last_name, person.full_name) == (
+        "",
+        "Sutrisno",
+        "Sutrisno",
+    )
+    no_name = sutrisno.replace("E1003,,Sutrisno", "E1004,,")
+    output, _ = refused(write_csv(tmp_path, [header, no_name], name="again.csv"))
+    assert "row 2, column last_name: empty" in output
+
+
 def test_a_blank_line_does_not_shift_the_row_numbers(tmp_path, teams):
     bad = KELVIN.replace("02/02/2026", "2026-13-01")
     output, _ = refused(write_csv(tmp_path, [HEADER, AISYAH, "", bad]))

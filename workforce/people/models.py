@@ -7,6 +7,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 
+from deskbook.core.teams import IN_HOUSE
 from deskbook.core.vocabulary import CollectionStage
 
 
@@ -78,7 +79,7 @@ class Team(models.Model):
 
     @property
     def run_by(self) -> str:
-        return self.partner.name if self.partner_id else "In-house"
+        return self.partner.name if self.partner_id else IN_HOUSE
 
 
 class StaffQuerySet(models.QuerySet):
@@ -105,7 +106,9 @@ class Staff(models.Model):
         LEFT = "left", "Left"
 
     employee_number = models.CharField(max_length=16, unique=True)
-    first_name = models.CharField(max_length=80)
+    # Given name(s) first, family or father's name last; a person with one
+    # name has it as the last name (docs/people.md, "Names").
+    first_name = models.CharField(max_length=80, blank=True)
     last_name = models.CharField(max_length=80)
     email = models.EmailField(blank=True)
     job_title = models.CharField(max_length=20, choices=JobTitle.choices)
@@ -151,7 +154,7 @@ class Staff(models.Model):
 
     @property
     def full_name(self) -> str:
-        return f"{self.first_name} {self.last_name}"
+        return f"{self.first_name} {self.last_name}".strip()
 
     def team_on(self, day: datetime.date) -> "Team | None":
         membership = self.memberships.on(day).select_related("team").first()

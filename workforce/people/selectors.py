@@ -19,6 +19,8 @@ from collections.abc import Iterable
 
 from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery
 
+from deskbook.core.teams import run_by_order
+
 from .models import Resignation, Staff, Team, TeamMembership
 
 SEE_EVERYONE = "workforce.oversee_staff"
@@ -139,7 +141,8 @@ def my_team_today(*, viewer, today: datetime.date, horizon_days: int = 30) -> di
 def headcount(*, on: datetime.date) -> dict:
     """People in each team on ``on``, with the month's joiners (placed in the
     team on their hire date) and leavers (whose last working day falls in it);
-    the same summed by who runs the teams, in-house or a partner agency."""
+    the same summed by who runs the teams, in-house first, then each partner
+    agency. Three queries, however many people and teams."""
     month_start = on.replace(day=1)
     month_end = (month_start + datetime.timedelta(days=32)).replace(
         day=1
@@ -181,26 +184,21 @@ def headcount(*, on: datetime.date) -> dict:
         }
         for team in teams
     ]
+    counted = ("people", "joiners", "leavers")
     by_agency: dict[str, dict] = {}
     for row in by_team:
-        total = by_agency.setdefault(
-            row["run_by"],
-            {"name": row["run_by"], "people": 0, "joiners": 0, "leavers": 0},
-        )
-        for key in ("people", "joiners", "leavers"):
+        zero = {"name": row["run_by"], "teams": 0} | dict.fromkeys(counted, 0)
+        total = by_agency.setdefault(row["run_by"], zero)
+        total["teams"] += 1
+        for key in counted:
             total[key] += row[key]
-    in_house = by_agency.pop("In-house", None)
-    agencies = ([in_house] if in_house else []) + sorted(
-        by_agency.values(), key=lambda row: row["name"]
-    )
+    agencies = [by_agency[name] for name in sorted(by_agency, key=run_by_order)]
     return {
         "month": month_start,
         "by_team": by_team,
         "by_agency": agencies,
-        "total": {
-            key: sum(row[key] for row in by_team)
-            for key in ("people", "joiners", "leavers")
-        },
+        "total": {"teams": len(by_team)}
+        | {key: sum(row[key] for row in by_team) for key in counted},
     }
 
 

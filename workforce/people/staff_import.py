@@ -156,7 +156,8 @@ class _Checker:
         existing = self.existing.get(number)
         staff = Staff(employee_number=number) if existing is None else existing
         wanted = {
-            "first_name": self._text(row, "first_name", max_length=80, required=True),
+            # Empty for a person with a single name, which is their last name.
+            "first_name": self._text(row, "first_name", max_length=80),
             "last_name": self._text(row, "last_name", max_length=80, required=True),
             "job_title": self._job_title(row),
             "hired_on": self._date(row, "hired_on"),

@@ -1,14 +1,16 @@
-from django.urls import path
+from django.urls import include, path, reverse
 from wagtail import hooks
 
 from deskbook.core.hooks import ROLE_PERMISSIONS, SEED_DEMO, TEAM_DIRECTORY, TIMED_JOBS
+from deskbook.core.menus import PermissionMenuItem
 from deskbook.core.roles import MANAGER, TEAM_LEAD
 
 from .dashboard_panels import people_panels
 from .demo import seed_teams_and_staff
 from .menus import workforce_menu
+from .selectors import SEE_EVERYONE
 from .team_directory import WorkforceTeamDirectory
-from .viewsets import PEOPLE_VIEWSETS
+from .viewsets import PEOPLE_VIEWSETS, headcount
 from .viewsets.my_record import MyRecordView
 
 hooks.register("register_admin_menu_item", workforce_menu)
@@ -66,3 +68,24 @@ def add_people_panels(request, panels):
 @hooks.register("register_admin_urls")
 def register_my_record_url():
     return [path("my-record/", MyRecordView.as_view(), name="workforce_my_record")]
+
+
+@hooks.register("register_admin_urls")
+def register_people_reports():
+    return [
+        path(
+            "reports/workforce/", include((headcount.urlpatterns, "workforce_reports"))
+        )
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def headcount_menu_item():
+    return PermissionMenuItem(
+        "Headcount",
+        reverse("workforce_reports:headcount"),
+        name="headcount",
+        icon_name="group",
+        order=1300,
+        permission=SEE_EVERYONE,
+    )

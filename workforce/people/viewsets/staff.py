@@ -3,17 +3,21 @@
 import django_filters
 from django.core.exceptions import PermissionDenied
 from django.db.models import OuterRef, Subquery
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets.button import HeaderButton
 
 from deskbook.core.exports import SAFE_TEXT
 
 from ..hooks import WORKFORCE_MENU
 from ..models import Language, PartnerAgency, Staff, Team, TeamMembership
 from ..selectors import staff_list_for, staff_visible_to, team_history
+from .staff_import import IMPORT_STAFF
 
 
 def with_team_today(staff):
@@ -61,6 +65,19 @@ class StaffIndexView(IndexView):
     def get_base_queryset(self):
         staff = staff_list_for(self.request.user, on=timezone.localdate())
         return with_team_today(staff)
+
+    @cached_property
+    def header_buttons(self):
+        """Beside *Add staff*, the way to the roster upload, for those who may
+        import (the upload refuses anyone else)."""
+        buttons = super().header_buttons
+        if self.request.user.has_perm(IMPORT_STAFF):
+            upload = reverse("staff_import:index")
+            buttons = [
+                *buttons,
+                HeaderButton("Import staff", upload, icon_name="upload"),
+            ]
+        return buttons
 
 
 class StaffInspectView(InspectView):

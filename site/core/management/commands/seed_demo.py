@@ -7,6 +7,7 @@ from django.db import transaction
 from deskbook.core import hooks
 from deskbook.core.bootstrap import bootstrap_site
 from deskbook.core.demo import (
+    DEMO_SIZES,
     DEMO_USERS,
     demo_login_lines,
     ensure_demo_organisation,
@@ -23,9 +24,12 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument(
             "--size",
-            choices=["small", "large"],
+            choices=DEMO_SIZES,
             default="small",
-            help="small (default) for the demo; large for benchmarks.",
+            help=(
+                "small (default): the demo; large: the demo plus 500 people in "
+                "25 teams, for benchmarks and scale."
+            ),
         )
         parser.add_argument(
             "--if-empty",
