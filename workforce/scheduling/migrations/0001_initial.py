@@ -47,7 +47,7 @@ class Migration(migrations.Migration):
                 ('end', models.DateTimeField()),
                 ('break_minutes', models.PositiveSmallIntegerField(default=0)),
                 ('status', models.CharField(choices=[('draft', 'Draft'), ('published', 'Published'), ('cancelled', 'Cancelled')], default='draft', max_length=10)),
-                ('override_reason', models.CharField(blank=True, help_text='Why a warning (rest, weekly hours, minimum staffing) was overridden.', max_length=300)),
+                ('override_reason', models.CharField(blank=True, help_text='Why a broken rest, hours or staffing rule was overridden.', max_length=300)),
                 ('sequence', models.PositiveIntegerField(default=0)),
                 ('updated_at', models.DateTimeField(auto_now=True)),
                 ('event', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='shift', to='schedule.event')),
