@@ -83,7 +83,7 @@ def check_shifts(
     rules = ShiftRules.load()
 
     findings = (
-        [f for f in calc.overlaps(own) if f.key in candidate_keys]
+        _overlaps_of(own, candidates, candidate_keys)
         + _outside_team_or_employment(team, candidates)
         + _absent(candidates)
     )
@@ -137,6 +137,41 @@ def understaffed_days(
                     refused=False,
                 )
             )
+    return findings
+
+
+def _overlaps_of(
+    own: Sequence[PlannedShift], candidates: Sequence[Shift], candidate_keys: set
+) -> list[Finding]:
+    """Overlaps that involve a candidate. ``calc.overlaps`` names an overlap
+    by its later shift; when that one is already planned and the candidate
+    starts first, the finding is turned to name the candidate."""
+    zone = timezone.get_default_timezone()
+    by_key = {shift.key: shift for shift in own}
+    findings = []
+    for finding in calc.overlaps(own, zone=zone):
+        if finding.key in candidate_keys:
+            findings.append(finding)
+            continue
+        later = by_key[finding.key]
+        for candidate in candidates:
+            if (
+                candidate.staff_id == later.staff_id
+                and candidate.start < later.end
+                and later.start < candidate.end
+            ):
+                findings.append(
+                    Finding(
+                        "overlap",
+                        candidate.staff_id,
+                        candidate.day,
+                        f"overlaps the shift of {later.day:%a %d %b} "
+                        f"({calc.clock_times(later.start, later.end, zone)})",
+                        refused=True,
+                        key=shift_key(candidate),
+                    )
+                )
+                break
     return findings
 
 
