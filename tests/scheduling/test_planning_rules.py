@@ -394,3 +394,35 @@ def test_a_new_shift_overlapping_a_later_shift_of_the_person_is_refused(desk):
     assert [(f.rule, f.message) for f in findings if f.refused] == [
         ("overlap", "overlaps the shift of Mon 02 Mar (13:00–22:00)")
     ]
+
+
+def test_a_short_rest_the_new_shift_does_not_touch_is_not_its_finding(desk):
+    # Wei's Monday late then Tuesday early: 9 h of rest, overridden earlier.
+    for day, kind in ((MONDAY, desk["late"]), (D(2026, 3, 3), desk["early"])):
+        shift_set(
+            team=desk["team"],
+            staff=desk["wei"],
+            day=day,
+            shift_type=kind,
+            by=desk["lead"],
+            override_reason="He asked",
+        )
+    # A Wednesday early, 15 h after Tuesday's, breaks nothing of its own.
+    wednesday = shift_build(
+        team=desk["team"],
+        staff=desk["wei"],
+        shift_type=desk["early"],
+        day=D(2026, 3, 4),
+    )
+    assert check_shifts(team=desk["team"], shifts=[wednesday]) == []
+    # A Sunday late before Monday's late leaves 15 h: fine; a Sunday night
+    # ending at 07:00 Monday leaves 6 h before the late, its own finding.
+    sunday = shift_build(
+        team=desk["team"],
+        staff=desk["wei"],
+        shift_type=desk["night"],
+        day=D(2026, 3, 1),
+    )
+    assert [
+        (f.rule, f.day) for f in check_shifts(team=desk["team"], shifts=[sunday])
+    ] == [("rest", MONDAY)]

@@ -88,10 +88,12 @@ def check_shifts(
         + _absent(candidates)
     )
 
+    after = _previous_shift_keys(own)
     findings += [
         f
         for f in calc.short_rests(own, minimum_hours=float(rules.minimum_rest_hours))
-        if f.key in candidate_keys or _rest_broken_by(f, candidates)
+        # The short rest is before a candidate, or after one.
+        if f.key in candidate_keys or after.get(f.key) in candidate_keys
     ]
     weeks = {(s.staff_id, calc.week_start(s.day)) for s in candidates}
     findings += [
@@ -175,12 +177,18 @@ def _overlaps_of(
     return findings
 
 
-def _rest_broken_by(finding: Finding, candidates: Sequence[Shift]) -> bool:
-    # A short rest before an existing shift that a candidate shift causes.
-    return any(
-        s.staff_id == finding.staff_id and abs((s.day - finding.day).days) <= 1
-        for s in candidates
-    )
+def _previous_shift_keys(own: Sequence[PlannedShift]) -> dict:
+    """Each shift's key → the key of the same person's shift before it (in
+    the order ``calc.short_rests`` pairs them), to tell whose rest is short."""
+    people: dict[int, list[PlannedShift]] = defaultdict(list)
+    for shift in own:
+        people[shift.staff_id].append(shift)
+    previous = {}
+    for shifts in people.values():
+        shifts.sort(key=lambda shift: (shift.start, shift.end))
+        for earlier, later in zip(shifts, shifts[1:], strict=False):
+            previous[later.key] = earlier.key
+    return previous
 
 
 def _outside_team_or_employment(team, candidates: Sequence[Shift]) -> list[Finding]:
