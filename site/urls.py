@@ -26,6 +26,8 @@ urlpatterns = [
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
     path("sitemap.xml", cache_public(sitemap), name="sitemap"),
     path("search/", search_views.search, name="search"),
+    # Per-person iCal feeds of shifts; the secret token in the address signs in.
+    path("calendar/", include("workforce.scheduling.urls")),
     path(
         "search/autocomplete/",
         search_views.autocomplete,

@@ -215,3 +215,17 @@ def test_understaffed_intervals_lie_between_the_first_and_last_worked_ones():
 def test_a_day_on_which_the_clocks_go_forward_has_46_half_hours():
     counts = calc.coverage([], day=D(2026, 3, 29), zone=LONDON)
     assert len(counts) == 46
+
+
+def test_an_overlap_gives_the_earlier_shifts_times_on_the_agency_clock():
+    utc = datetime.UTC
+    early = shift(1, "2026-03-02 07:00", "2026-03-02 16:00")
+    late = shift(1, "2026-03-02 13:00", "2026-03-02 22:00")
+    stored = [
+        PlannedShift(s.key, 1, s.day, s.start.astimezone(utc), s.end.astimezone(utc))
+        for s in (early, late)
+    ]
+    [finding] = calc.overlaps(stored, zone=SINGAPORE)
+    assert finding.message == "overlaps the shift of Mon 02 Mar (07:00–16:00)"
+    [as_stored] = calc.overlaps(stored)
+    assert as_stored.message == "overlaps the shift of Mon 02 Mar (23:00–08:00)"

@@ -18,10 +18,12 @@ from tests.scheduling.factories import (
 from workforce.people.services import resignation_record, staff_move
 from workforce.scheduling.hooks import SCHEDULING_ABSENCES, Absence
 from workforce.scheduling.models import PlanPublication, Shift, ShiftChange, ShiftRules
+from workforce.scheduling.rules import check_shifts
 from workforce.scheduling.services import (
     RulesBroken,
     plan_apply_patterns,
     plan_publish,
+    shift_build,
     shift_set,
 )
 
@@ -377,3 +379,50 @@ def test_applying_patterns_leaves_published_days_alone(desk):
     assert drafted == 4
     assert Shift.objects.published().count() == 6
     assert Shift.objects.count() == 10
+
+
+def test_a_new_shift_overlapping_a_later_shift_of_the_person_is_refused(desk):
+    # An overlap is named by the later of the two shifts; here the later one
+    # is already planned and the new one starts first.
+    shift_build(
+        team=desk["team"], staff=desk["wei"], shift_type=desk["late"], day=MONDAY
+    ).save()
+    early = shift_build(
+        team=desk["team"], staff=desk["wei"], shift_type=desk["early"], day=MONDAY
+    )
+    findings = check_shifts(team=desk["team"], shifts=[early])
+    assert [(f.rule, f.message) for f in findings if f.refused] == [
+        ("overlap", "overlaps the shift of Mon 02 Mar (13:00–22:00)")
+    ]
+
+
+def test_a_short_rest_the_new_shift_does_not_touch_is_not_its_finding(desk):
+    # Wei's Monday late then Tuesday early: 9 h of rest, overridden earlier.
+    for day, kind in ((MONDAY, desk["late"]), (D(2026, 3, 3), desk["early"])):
+        shift_set(
+            team=desk["team"],
+            staff=desk["wei"],
+            day=day,
+            shift_type=kind,
+            by=desk["lead"],
+            override_reason="He asked",
+        )
+    # A Wednesday early, 15 h after Tuesday's, breaks nothing of its own.
+    wednesday = shift_build(
+        team=desk["team"],
+        staff=desk["wei"],
+        shift_type=desk["early"],
+        day=D(2026, 3, 4),
+    )
+    assert check_shifts(team=desk["team"], shifts=[wednesday]) == []
+    # A Sunday late before Monday's late leaves 15 h: fine; a Sunday night
+    # ending at 07:00 Monday leaves 6 h before the late, its own finding.
+    sunday = shift_build(
+        team=desk["team"],
+        staff=desk["wei"],
+        shift_type=desk["night"],
+        day=D(2026, 3, 1),
+    )
+    assert [
+        (f.rule, f.day) for f in check_shifts(team=desk["team"], shifts=[sunday])
+    ] == [("rest", MONDAY)]

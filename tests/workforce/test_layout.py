@@ -81,11 +81,17 @@ def test_workforce_menu_holds_what_each_role_may_see(user_with_role):
         "Import staff",
         "Partner agencies",
         "Resignations",
+        "Shift swaps",
         "Staff",
         "Team moves",
         "Teams",
     ]
-    assert _labels(menu, user_with_role(TEAM_LEAD)) == ["Staff", "Team moves", "Teams"]
+    assert _labels(menu, user_with_role(TEAM_LEAD)) == [
+        "Shift swaps",
+        "Staff",
+        "Team moves",
+        "Teams",
+    ]
 
 
 @pytest.mark.django_db

@@ -119,8 +119,11 @@ class Finding:
     key: object = None
 
 
-def overlaps(shifts: Iterable[PlannedShift]) -> list[Finding]:
-    """Two shifts of one person that overlap in time (touching is fine)."""
+def overlaps(
+    shifts: Iterable[PlannedShift], *, zone: ZoneInfo | None = None
+) -> list[Finding]:
+    """Two shifts of one person that overlap in time (touching is fine); the
+    message gives the earlier shift's times in ``zone`` (else as stored)."""
     findings = []
     for staff_id, own in _by_person(shifts).items():
         for index, later in enumerate(own[1:], start=1):
@@ -133,7 +136,7 @@ def overlaps(shifts: Iterable[PlannedShift]) -> list[Finding]:
                         staff_id,
                         later.day,
                         f"overlaps the shift of {earlier.day:%a %d %b} "
-                        f"({earlier.start:%H:%M}–{earlier.end:%H:%M})",
+                        f"({clock_times(earlier.start, earlier.end, zone)})",
                         refused=True,
                         key=later.key,
                     )
@@ -224,6 +227,15 @@ def understaffed_intervals(
     if not worked:
         return []
     return [(slot, n) for slot, n in counts[worked[0] : worked[-1] + 1] if n < minimum]
+
+
+def clock_times(
+    start: datetime.datetime, end: datetime.datetime, zone: ZoneInfo | None
+) -> str:
+    """ "07:00–16:00": a shift's times on the clock of ``zone``."""
+    if zone is not None:
+        start, end = start.astimezone(zone), end.astimezone(zone)
+    return f"{start:%H:%M}–{end:%H:%M}"
 
 
 def _by_person(shifts: Iterable[PlannedShift]) -> dict[int, list[PlannedShift]]:

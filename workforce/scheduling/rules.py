@@ -83,15 +83,17 @@ def check_shifts(
     rules = ShiftRules.load()
 
     findings = (
-        [f for f in calc.overlaps(own) if f.key in candidate_keys]
+        _overlaps_of(own, candidates, candidate_keys)
         + _outside_team_or_employment(team, candidates)
         + _absent(candidates)
     )
 
+    after = _previous_shift_keys(own)
     findings += [
         f
         for f in calc.short_rests(own, minimum_hours=float(rules.minimum_rest_hours))
-        if f.key in candidate_keys or _rest_broken_by(f, candidates)
+        # The short rest is before a candidate, or after one.
+        if f.key in candidate_keys or after.get(f.key) in candidate_keys
     ]
     weeks = {(s.staff_id, calc.week_start(s.day)) for s in candidates}
     findings += [
@@ -140,12 +142,53 @@ def understaffed_days(
     return findings
 
 
-def _rest_broken_by(finding: Finding, candidates: Sequence[Shift]) -> bool:
-    # A short rest before an existing shift that a candidate shift causes.
-    return any(
-        s.staff_id == finding.staff_id and abs((s.day - finding.day).days) <= 1
-        for s in candidates
-    )
+def _overlaps_of(
+    own: Sequence[PlannedShift], candidates: Sequence[Shift], candidate_keys: set
+) -> list[Finding]:
+    """Overlaps that involve a candidate. ``calc.overlaps`` names an overlap
+    by its later shift; when that one is already planned and the candidate
+    starts first, the finding is turned to name the candidate."""
+    zone = timezone.get_default_timezone()
+    by_key = {shift.key: shift for shift in own}
+    findings = []
+    for finding in calc.overlaps(own, zone=zone):
+        if finding.key in candidate_keys:
+            findings.append(finding)
+            continue
+        later = by_key[finding.key]
+        for candidate in candidates:
+            if (
+                candidate.staff_id == later.staff_id
+                and candidate.start < later.end
+                and later.start < candidate.end
+            ):
+                findings.append(
+                    Finding(
+                        "overlap",
+                        candidate.staff_id,
+                        candidate.day,
+                        f"overlaps the shift of {later.day:%a %d %b} "
+                        f"({calc.clock_times(later.start, later.end, zone)})",
+                        refused=True,
+                        key=shift_key(candidate),
+                    )
+                )
+                break
+    return findings
+
+
+def _previous_shift_keys(own: Sequence[PlannedShift]) -> dict:
+    """Each shift's key → the key of the same person's shift before it (in
+    the order ``calc.short_rests`` pairs them), to tell whose rest is short."""
+    people: dict[int, list[PlannedShift]] = defaultdict(list)
+    for shift in own:
+        people[shift.staff_id].append(shift)
+    previous = {}
+    for shifts in people.values():
+        shifts.sort(key=lambda shift: (shift.start, shift.end))
+        for earlier, later in zip(shifts, shifts[1:], strict=False):
+            previous[later.key] = earlier.key
+    return previous
 
 
 def _outside_team_or_employment(team, candidates: Sequence[Shift]) -> list[Finding]:

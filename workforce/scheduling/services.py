@@ -9,14 +9,21 @@ from django.db.models import Q
 from django.utils import timezone
 from schedule.models import Calendar, Event
 
-from workforce.people.models import Resignation, Team, TeamMembership
+from workforce.people.models import Resignation, Staff, Team, TeamMembership
 
 from . import calculations as calc
 from . import notifications
 from .calculations import Finding
-from .models import PatternAssignment, PlanPublication, Shift, ShiftChange, ShiftType
+from .models import (
+    PatternAssignment,
+    PlanPublication,
+    Shift,
+    ShiftChange,
+    ShiftSwap,
+    ShiftType,
+)
 from .rules import check_shifts
-from .selectors import may_plan, published_days
+from .selectors import OPEN_SWAPS, may_plan, published_days
 
 
 class RulesBroken(ValidationError):
@@ -345,4 +352,77 @@ def _notify_change(change: ShiftChange) -> None:
             f"Now: {change.after or 'off'}\nWhy: {change.reason}\n"
         ),
         [shift.staff],
+    )
+
+
+def shifts_end_after(*, staff, last_day: datetime.date, by, reason: str) -> int:
+    """End ``staff``'s plan after ``last_day``: published shifts starting
+    later are cancelled (logged with ``reason``, their events removed, their
+    open swaps closed), drafts deleted; the person and the teams' leads are
+    e-mailed the list. Returns how many published shifts were cancelled."""
+    with transaction.atomic():
+        Shift.objects.filter(
+            staff=staff, status=Shift.Status.DRAFT, day__gt=last_day
+        ).delete()
+        cancelled = list(
+            Shift.objects.select_for_update(of=("self",))
+            .filter(staff=staff, status=Shift.Status.PUBLISHED, day__gt=last_day)
+            .select_related("shift_type", "team")
+        )
+        if not cancelled:
+            return 0
+        before = {shift.pk: _describe(shift) for shift in cancelled}
+        events = [shift.event_id for shift in cancelled if shift.event_id]
+        now = timezone.now()
+        for shift in cancelled:
+            shift.status = Shift.Status.CANCELLED
+            shift.event = None
+            shift.sequence += 1
+            shift.updated_at = now
+        Shift.objects.bulk_update(
+            cancelled, ["status", "event", "sequence", "updated_at"], batch_size=1000
+        )
+        Event.objects.filter(pk__in=events).delete()
+        by = by if by is not None and by.is_authenticated else None
+        ShiftChange.objects.bulk_create(
+            [
+                ShiftChange(
+                    shift=shift,
+                    action=ShiftChange.Action.CANCELLED,
+                    before=before[shift.pk],
+                    reason=reason,
+                    changed_by=by,
+                )
+                for shift in cancelled
+            ],
+            batch_size=1000,
+        )
+        pks = [shift.pk for shift in cancelled]
+        ShiftSwap.objects.filter(status__in=OPEN_SWAPS).filter(
+            Q(shift__in=pks)
+            | Q(in_return__in=pks)
+            | Q(taken_by=staff, shift__day__gt=last_day)
+        ).update(
+            status=ShiftSwap.Status.WITHDRAWN,
+            decided_by=by,
+            decided_at=now,
+            decision_comment=f"Closed: {reason}."[:300],
+        )
+        transaction.on_commit(
+            lambda: _notify_ended(staff, last_day, cancelled, before, reason)
+        )
+    return len(cancelled)
+
+
+def _notify_ended(staff, last_day, cancelled, before, reason) -> None:
+    teams = {shift.team_id: shift.team for shift in cancelled}
+    leads = list(
+        Staff.objects.filter(led_teams__in=teams).select_related("user").distinct()
+    )
+    lines = "\n".join(before[shift.pk] for shift in cancelled)
+    notifications.send(
+        f"Shifts of {staff.full_name} after {last_day:%d %b %Y} cancelled",
+        f"{reason}: {staff.full_name}'s last working day is {last_day:%d %b %Y}. "
+        f"These shifts are cancelled:\n\n{lines}\n",
+        [staff, *leads],
     )

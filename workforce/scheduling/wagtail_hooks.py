@@ -3,6 +3,10 @@ from wagtail import hooks
 from deskbook.core.hooks import ROLE_PERMISSIONS
 from deskbook.core.roles import MANAGER, TEAM_LEAD
 
+from .dashboard_panels import scheduling_panels
+from .viewsets.my_shifts import MyShiftsViewSet
+from .viewsets.swaps import ShiftSwapViewSet
+
 
 @hooks.register(ROLE_PERMISSIONS)
 def scheduling_role_permissions():
@@ -30,3 +34,14 @@ def scheduling_role_permissions():
         + ["scheduling.change_shiftrules"],
         TEAM_LEAD: planning,
     }
+
+
+@hooks.register("register_admin_viewset")
+def register_scheduling_viewsets():
+    # My shifts needs no permission: it shows only the signed-in person's own.
+    return [ShiftSwapViewSet("shift_swaps"), MyShiftsViewSet()]
+
+
+@hooks.register("construct_homepage_panels")
+def add_scheduling_panels(request, panels):
+    panels.extend(scheduling_panels(request))

@@ -1,0 +1,1 @@
+"""Admin screens of shift planning, one module per screen."""
