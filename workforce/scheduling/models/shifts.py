@@ -61,9 +61,7 @@ class Shift(models.Model):
     override_reason = models.CharField(
         max_length=300,
         blank=True,
-        help_text=(
-            "Why a warning (rest, weekly hours, minimum staffing) was overridden."
-        ),
+        help_text="Why a broken rest, hours or staffing rule was overridden.",
     )
     # The iCal feed's SEQUENCE: raised each time a published shift changes.
     sequence = models.PositiveIntegerField(default=0)
