@@ -1,7 +1,24 @@
+from django.templatetags.static import static
+from django.utils.html import format_html
 from wagtail import hooks
 
 from deskbook.core.hooks import ROLE_PERMISSIONS
 from deskbook.core.roles import MANAGER, TEAM_LEAD
+
+from .viewsets import ShiftPlanningGroup
+
+
+@hooks.register("register_admin_viewset")
+def register_scheduling_viewsets():
+    return ShiftPlanningGroup()
+
+
+@hooks.register("insert_global_admin_css")
+def scheduling_admin_css():
+    # Shift codes in their colours appear in listings and forms, not only the grid.
+    return format_html(
+        '<link rel="stylesheet" href="{}">', static("scheduling/css/planning.css")
+    )
 
 
 @hooks.register(ROLE_PERMISSIONS)
