@@ -229,3 +229,56 @@ def test_an_overlap_gives_the_earlier_shifts_times_on_the_agency_clock():
     assert finding.message == "overlaps the shift of Mon 02 Mar (07:00–16:00)"
     [as_stored] = calc.overlaps(stored)
     assert as_stored.message == "overlaps the shift of Mon 02 Mar (23:00–08:00)"
+
+
+def test_weekly_paid_hours_count_each_shift_in_the_week_it_starts():
+    hours = calc.weekly_paid_hours(
+        [
+            shift(1, "2026-03-02 07:00", "2026-03-02 16:00", break_minutes=60),
+            shift(1, "2026-03-03 07:00", "2026-03-03 16:00", break_minutes=60),
+            # Sunday night into Monday: all ten hours in the week it starts.
+            shift(1, "2026-03-08 22:00", "2026-03-09 08:00", break_minutes=30),
+            shift(1, "2026-03-09 13:00", "2026-03-09 22:00", break_minutes=60),
+            shift(2, "2026-03-04 09:00", "2026-03-04 13:00"),
+        ]
+    )
+    assert hours == {
+        (1, D(2026, 3, 2)): 25.5,
+        (1, D(2026, 3, 9)): 8.0,
+        (2, D(2026, 3, 2)): 4.0,
+    }
+
+
+def test_daily_headcount_counts_people_not_shifts():
+    counts = calc.daily_headcount(
+        [
+            shift(1, "2026-03-02 07:00", "2026-03-02 11:00"),
+            shift(1, "2026-03-02 18:00", "2026-03-02 22:00"),
+            shift(2, "2026-03-02 13:00", "2026-03-02 22:00"),
+            shift(2, "2026-03-03 22:00", "2026-03-04 07:00"),
+            shift(3, "2026-03-10 07:00", "2026-03-10 16:00"),
+        ],
+        [D(2026, 3, 2), D(2026, 3, 3), D(2026, 3, 4)],
+    )
+    assert counts == {D(2026, 3, 2): 2, D(2026, 3, 3): 1, D(2026, 3, 4): 0}
+
+
+def test_period_bounds_of_a_week_and_a_month():
+    # Sunday 1 March 2026 is in the week that starts on Monday 23 February.
+    assert calc.period_bounds("week", D(2026, 3, 1)) == (D(2026, 2, 23), D(2026, 3, 1))
+    assert calc.period_bounds("week", D(2026, 3, 2)) == (D(2026, 3, 2), D(2026, 3, 8))
+    assert calc.period_bounds("month", D(2028, 2, 15)) == (
+        D(2028, 2, 1),
+        D(2028, 2, 29),
+    )
+    assert calc.period_bounds("month", D(2026, 12, 31)) == (
+        D(2026, 12, 1),
+        D(2026, 12, 31),
+    )
+
+
+def test_period_bounds_refuses_another_kind_of_period():
+    import pytest
+
+    with pytest.raises(ValueError, match="not a period: 'year'"):
+        calc.period_bounds("year", D(2026, 3, 1))

@@ -81,13 +81,13 @@ def test_workforce_menu_holds_what_each_role_may_see(user_with_role):
         "Import staff",
         "Partner agencies",
         "Resignations",
-        "Shift swaps",
+        "Shift planning",
         "Staff",
         "Team moves",
         "Teams",
     ]
     assert _labels(menu, user_with_role(TEAM_LEAD)) == [
-        "Shift swaps",
+        "Shift planning",
         "Staff",
         "Team moves",
         "Teams",

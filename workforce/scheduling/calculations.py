@@ -170,14 +170,48 @@ def short_rests(
     return findings
 
 
+def weekly_paid_hours(
+    shifts: Iterable[PlannedShift],
+) -> dict[tuple[int, datetime.date], float]:
+    """Each person's paid hours in each week, keyed by (person, Monday): a
+    shift counts in the week of the day it starts, its break unpaid."""
+    hours: dict[tuple[int, datetime.date], float] = defaultdict(float)
+    for shift in shifts:
+        hours[(shift.staff_id, week_start(shift.day))] += shift.paid_hours
+    return dict(hours)
+
+
+def daily_headcount(
+    shifts: Iterable[PlannedShift], days: Iterable[datetime.date]
+) -> dict[datetime.date, int]:
+    """How many people have a shift starting on each of ``days`` (a person
+    with two shifts in a day counts once)."""
+    people: dict[datetime.date, set[int]] = {day: set() for day in days}
+    for shift in shifts:
+        if shift.day in people:
+            people[shift.day].add(shift.staff_id)
+    return {day: len(ids) for day, ids in people.items()}
+
+
+def period_bounds(kind: str, day: datetime.date) -> tuple[datetime.date, datetime.date]:
+    """The first and last day of the ``"week"`` (Monday to Sunday) or the
+    ``"month"`` that holds ``day``."""
+    if kind == "week":
+        monday = week_start(day)
+        return monday, monday + datetime.timedelta(days=6)
+    if kind == "month":
+        first = day.replace(day=1)
+        following = (first + datetime.timedelta(days=32)).replace(day=1)
+        return first, following - DAY
+    raise ValueError(f"not a period: {kind!r}")
+
+
 def long_weeks(
     shifts: Iterable[PlannedShift], *, maximum_hours: float
 ) -> list[Finding]:
     """A person's paid hours in a week (Monday to Sunday, by the day a shift
     starts) above ``maximum_hours``."""
-    hours: dict[tuple[int, datetime.date], float] = defaultdict(float)
-    for shift in shifts:
-        hours[(shift.staff_id, week_start(shift.day))] += shift.paid_hours
+    hours = weekly_paid_hours(shifts)
     return [
         Finding(
             "weekly_hours",

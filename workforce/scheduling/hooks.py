@@ -8,6 +8,12 @@
     shift overlapping it, at planning, publishing and swapping; one with
     ``refuses=False`` is shown only. Until leave and training exist, nobody
     answers and no shift is refused for an absence.
+
+``SCHEDULING_MENU``
+    ``fn() -> wagtail.admin.menu.MenuItem``: an item of the *Shift planning*
+    menu inside *Workforce* (team plans, shift types, patterns, placements,
+    shift changes). A viewset joins it by setting ``menu_hook =
+    SCHEDULING_MENU`` and ``add_to_admin_menu = True``.
 """
 
 import datetime
@@ -17,6 +23,7 @@ from dataclasses import dataclass
 from wagtail import hooks
 
 SCHEDULING_ABSENCES = "scheduling_absences"
+SCHEDULING_MENU = "scheduling_menu_items"
 
 
 @dataclass(frozen=True)

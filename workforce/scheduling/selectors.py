@@ -1,13 +1,29 @@
 """Reads of shift planning, scoped to the viewer."""
 
 import datetime
+from collections import defaultdict
+from dataclasses import dataclass, field
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.utils import timezone
 
-from workforce.people.models import Staff, Team, TeamMembership
+from workforce.people.models import Resignation, Staff, Team, TeamMembership
 from workforce.people.selectors import SEE_EVERYONE, teams_led_by
 
-from .models import PlanPublication, Shift, ShiftSwap
+from . import calculations as calc
+from .calculations import Finding
+from .hooks import Absence, absences
+from .models import (
+    PatternAssignment,
+    PlanPublication,
+    Shift,
+    ShiftChange,
+    ShiftPattern,
+    ShiftRules,
+    ShiftSwap,
+    ShiftType,
+)
+from .rules import check_shifts, planned
 
 PLAN = "scheduling.add_shift"
 
@@ -165,4 +181,229 @@ def swaps_of(*, staff: Staff, limit: int = 30) -> list[ShiftSwap]:
             "in_return__staff",
         )
         .order_by("-offered_at", "-pk")[:limit]
+    )
+
+
+def patterns_visible_to(viewer) -> QuerySet[ShiftPattern]:
+    """The patterns of the teams ``viewer`` plans."""
+    return ShiftPattern.objects.filter(
+        team__in=teams_plannable_by(viewer)
+    ).select_related("team")
+
+
+def placements_visible_to(viewer) -> QuerySet[PatternAssignment]:
+    """The placements in patterns of the teams ``viewer`` plans."""
+    return PatternAssignment.objects.filter(
+        pattern__team__in=teams_plannable_by(viewer)
+    ).select_related("staff", "pattern__team")
+
+
+def changes_visible_to(viewer) -> QuerySet[ShiftChange]:
+    """The change log of published shifts: every team's for a manager, the
+    teams they lead for a lead, nobody else's."""
+    return ShiftChange.objects.filter(
+        shift__team__in=teams_plannable_by(viewer)
+    ).select_related("shift__staff", "shift__team", "changed_by")
+
+
+def people_placeable_by(viewer, *, on: datetime.date) -> QuerySet[Staff]:
+    """The people ``viewer`` may place in a pattern: those in a team they plan
+    on ``on`` or later."""
+    memberships = TeamMembership.objects.filter(
+        team__in=teams_plannable_by(viewer)
+    ).filter(Q(valid_to__isnull=True) | Q(valid_to__gte=on))
+    return Staff.objects.filter(pk__in=memberships.values("staff_id"))
+
+
+def plan_findings(
+    *, team: Team, first_day: datetime.date, last_day: datetime.date
+) -> list[Finding]:
+    """What the rules say of the team's drafts from ``first_day`` to
+    ``last_day`` and of every day between: what publishing would find."""
+    drafts = list(
+        Shift.objects.filter(team=team, status=Shift.Status.DRAFT).between(
+            first_day, last_day
+        )
+    )
+    return check_shifts(
+        team=team, shifts=drafts, days=calc.days_between(first_day, last_day)
+    )
+
+
+# What the grid reads of each shift: a month of a large team is thousands.
+GRID_SHIFT_FIELDS = (
+    "team_id",
+    "staff_id",
+    "day",
+    "start",
+    "end",
+    "break_minutes",
+    "status",
+    "shift_type__name",
+    "shift_type__code",
+    "shift_type__colour",
+)
+
+
+@dataclass
+class PlanCell:
+    """One person's day in a team's plan."""
+
+    day: datetime.date
+    in_team: bool
+    published: bool
+    shifts: list[Shift] = field(default_factory=list)
+    absences: list[Absence] = field(default_factory=list)
+
+    @property
+    def off(self) -> bool:
+        return self.in_team and not self.shifts and not self.absences
+
+
+@dataclass
+class PlanWeekHours:
+    """A person's paid hours in a week (in any team) against the maximum."""
+
+    monday: datetime.date
+    hours: float
+    maximum: float
+
+    @property
+    def over(self) -> bool:
+        return self.hours > self.maximum + 1e-9
+
+
+@dataclass
+class PlanRow:
+    staff: Staff
+    cells: list[PlanCell]
+    week_hours: list[PlanWeekHours]
+
+
+@dataclass
+class PlanGrid:
+    """A team's plan for a period: people down (everyone in the team on any
+    day of it), days across, and each week's paid hours and each day's
+    headcount."""
+
+    team: Team
+    first_day: datetime.date
+    last_day: datetime.date
+    days: list[datetime.date]
+    published_days: set[datetime.date]
+    rows: list[PlanRow]
+    headcount: list[int]
+    drafts: int
+    shift_types: list[ShiftType]
+
+    @property
+    def weeks(self) -> list[datetime.date]:
+        return sorted({calc.week_start(day) for day in self.days})
+
+
+def plan_grid(
+    *, team: Team, first_day: datetime.date, last_day: datetime.date
+) -> PlanGrid:
+    """The team's plan from ``first_day`` to ``last_day``, in a fixed number
+    of queries however many people the team holds.
+
+    A person's cells are theirs only on the days they are in the team (and
+    not past a last working day): that is the scope rule on the date of each
+    fact, which a planner of the team passes. Hours count the person's
+    standing shifts in any team, Monday to Sunday."""
+    days = calc.days_between(first_day, last_day)
+    memberships = list(
+        TeamMembership.objects.filter(team=team, valid_from__lte=last_day)
+        .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=first_day))
+        .select_related("staff")
+    )
+    people = {m.staff_id: m.staff for m in memberships}
+    last_days = dict(
+        Resignation.objects.filter(
+            staff_id__in=people, withdrawn_on__isnull=True
+        ).values_list("staff_id", "last_working_day")
+    )
+    in_team: dict[int, set[datetime.date]] = defaultdict(set)
+    for membership in memberships:
+        until = min(
+            d
+            for d in (
+                membership.valid_to,
+                last_days.get(membership.staff_id),
+                last_day,
+            )
+            if d is not None
+        )
+        in_team[membership.staff_id].update(
+            calc.days_between(max(first_day, membership.valid_from), until)
+        )
+    monday = calc.week_start(first_day)
+    sunday = calc.week_start(last_day) + datetime.timedelta(days=6)
+    shifts = list(
+        Shift.objects.standing()
+        .filter(staff_id__in=people)
+        .between(monday, sunday)
+        .select_related("shift_type")
+        .only(*GRID_SHIFT_FIELDS)
+        .order_by("start")
+    )
+    published = published_days(team, first_day, last_day)
+    away: dict[tuple[int, datetime.date], list[Absence]] = defaultdict(list)
+    zone = timezone.get_default_timezone()
+    for absence in absences(people, first_day, last_day):
+        start = absence.start.astimezone(zone).date()
+        # An absence ending at midnight does not take the next day.
+        end = (absence.end.astimezone(zone) - datetime.timedelta(microseconds=1)).date()
+        for day in calc.days_between(max(start, first_day), min(end, last_day)):
+            away[(absence.staff_id, day)].append(absence)
+    team_shifts: dict[tuple[int, datetime.date], list[Shift]] = defaultdict(list)
+    for shift in shifts:
+        if shift.team_id == team.pk:
+            team_shifts[(shift.staff_id, shift.day)].append(shift)
+    hours = calc.weekly_paid_hours(planned(s) for s in shifts)
+    maximum = float(ShiftRules.load().maximum_weekly_hours)
+    weeks = sorted({calc.week_start(day) for day in days})
+    staff = sorted(
+        people.values(),
+        key=lambda s: (s.last_name.casefold(), s.first_name.casefold(), s.pk),
+    )
+    rows = [
+        PlanRow(
+            staff=person,
+            cells=[
+                PlanCell(
+                    day=day,
+                    in_team=day in in_team[person.pk],
+                    published=day in published,
+                    shifts=team_shifts.get((person.pk, day), []),
+                    absences=away.get((person.pk, day), []),
+                )
+                for day in days
+            ],
+            week_hours=[
+                PlanWeekHours(w, round(hours.get((person.pk, w), 0.0), 2), maximum)
+                for w in weeks
+            ],
+        )
+        for person in staff
+    ]
+    counts = calc.daily_headcount(
+        (planned(s) for s in shifts if s.team_id == team.pk), days
+    )
+    return PlanGrid(
+        team=team,
+        first_day=first_day,
+        last_day=last_day,
+        days=days,
+        published_days=published,
+        rows=rows,
+        headcount=[counts[day] for day in days],
+        drafts=sum(
+            1
+            for s in shifts
+            if s.team_id == team.pk
+            and s.status == Shift.Status.DRAFT
+            and first_day <= s.day <= last_day
+        ),
+        shift_types=list(ShiftType.objects.for_team(team)),
     )

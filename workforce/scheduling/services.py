@@ -19,6 +19,8 @@ from .models import (
     PlanPublication,
     Shift,
     ShiftChange,
+    ShiftPattern,
+    ShiftPatternDay,
     ShiftSwap,
     ShiftType,
 )
@@ -132,6 +134,62 @@ def plan_apply_patterns(
         ).filter(staff_id__in=staff_ids).delete()
         Shift.objects.bulk_create(drafts, batch_size=1000)
     return len(drafts)
+
+
+def plan_copy_week(*, team: Team, week_of: datetime.date, by) -> int:
+    """Draft the week holding ``week_of`` as a copy of the week before: each
+    standing shift of the team moves on seven days, on the week's days not yet
+    published, replacing the drafts there. Only the days a person is in the
+    team (and before any last working day) get shifts; inactive shift types
+    are left out. Returns the number of shifts drafted."""
+    _require_planner(by, team)
+    monday = calc.week_start(week_of)
+    sunday = monday + datetime.timedelta(days=6)
+    week = datetime.timedelta(days=7)
+    with transaction.atomic():
+        team = _locked_team(team)
+        open_days = set(calc.days_between(monday, sunday)) - published_days(
+            team, monday, sunday
+        )
+        source = list(
+            Shift.objects.standing()
+            .filter(team=team, shift_type__active=True)
+            .between(monday - week, sunday - week)
+            .select_related("shift_type", "staff")
+        )
+        in_team = _team_days(team, {s.staff_id for s in source}, monday, sunday)
+        drafts = [
+            shift_build(
+                team=team,
+                staff=shift.staff,
+                shift_type=shift.shift_type,
+                day=shift.day + week,
+            )
+            for shift in source
+            if shift.day + week in open_days
+            and shift.day + week in in_team[shift.staff_id]
+        ]
+        Shift.objects.filter(
+            team=team, status=Shift.Status.DRAFT, day__in=open_days
+        ).delete()
+        Shift.objects.bulk_create(drafts, batch_size=1000)
+    return len(drafts)
+
+
+def plan_clear(
+    *, team: Team, first_day: datetime.date, last_day: datetime.date, by
+) -> int:
+    """Delete the team's drafted shifts from ``first_day`` to ``last_day``;
+    published shifts stay. Returns the number deleted."""
+    _require_planner(by, team)
+    with transaction.atomic():
+        team = _locked_team(team)
+        deleted, _ = (
+            Shift.objects.filter(team=team, status=Shift.Status.DRAFT)
+            .between(first_day, last_day)
+            .delete()
+        )
+    return deleted
 
 
 def _team_days(team, staff_ids, first_day, last_day) -> dict[int, set]:
@@ -426,3 +484,92 @@ def _notify_ended(staff, last_day, cancelled, before, reason) -> None:
         f"These shifts are cancelled:\n\n{lines}\n",
         [staff, *leads],
     )
+
+
+def shift_pattern_save(
+    *, pattern: ShiftPattern, cells: list[int | None], by
+) -> ShiftPattern:
+    """Save a pattern and its rotation: ``cells`` holds a shift type id, or
+    None for a day off, for each day Monday first; days past the pattern's
+    ``weeks`` are dropped. Every shift type must be an active one the team
+    uses."""
+    _require_planner(by, pattern.team)
+    if pattern.pk:
+        saved_team = ShiftPattern.objects.values_list("team", flat=True).get(
+            pk=pattern.pk
+        )
+        _require_planner(by, Team.objects.get(pk=saved_team))
+    pattern.full_clean()
+    cells = list(cells[: pattern.length_days])
+    wanted = {type_id for type_id in cells if type_id is not None}
+    usable = set(
+        ShiftType.objects.for_team(pattern.team)
+        .filter(pk__in=wanted)
+        .values_list("pk", flat=True)
+    )
+    if wanted - usable:
+        names = ", ".join(
+            ShiftType.objects.filter(pk__in=wanted - usable).values_list(
+                "name", flat=True
+            )
+        )
+        raise ValidationError(
+            {"rotation": f"{pattern.team} does not use these shift types: {names}."}
+        )
+    with transaction.atomic():
+        pattern.save()
+        pattern.days.all().delete()
+        ShiftPatternDay.objects.bulk_create(
+            ShiftPatternDay(pattern=pattern, index=index, shift_type_id=type_id)
+            for index, type_id in enumerate(cells)
+            if type_id is not None
+        )
+    return pattern
+
+
+def pattern_assignment_save(*, assignment: PatternAssignment, by) -> PatternAssignment:
+    """Place a person in a pattern from a date, at a rotation offset. The
+    person must be in the pattern's team for some of that time, and in no
+    other pattern of theirs over the same days."""
+    pattern = assignment.pattern
+    _require_planner(by, pattern.team)
+    if assignment.pk:
+        saved = PatternAssignment.objects.select_related("pattern__team").get(
+            pk=assignment.pk
+        )
+        _require_planner(by, saved.pattern.team)
+    assignment.full_clean()
+    until = assignment.ends_on
+    memberships = TeamMembership.objects.filter(
+        staff=assignment.staff, team=pattern.team
+    ).filter(Q(valid_to__isnull=True) | Q(valid_to__gte=assignment.starts_on))
+    if until is not None:
+        memberships = memberships.filter(valid_from__lte=until)
+    if not memberships.exists():
+        raise ValidationError(
+            {
+                "staff": f"{assignment.staff.full_name} is not in {pattern.team} "
+                "at any time from the start of this placement."
+            }
+        )
+    others = (
+        PatternAssignment.objects.filter(staff=assignment.staff)
+        .exclude(pk=assignment.pk)
+        .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=assignment.starts_on))
+        .select_related("pattern")
+    )
+    if until is not None:
+        others = others.filter(starts_on__lte=until)
+    clash = others.first()
+    if clash is not None:
+        raise ValidationError(
+            {
+                "starts_on": f"{assignment.staff.full_name} is already placed in "
+                f"{clash.pattern.name} from {clash.starts_on:%Y-%m-%d}"
+                + (f" to {clash.ends_on:%Y-%m-%d}" if clash.ends_on else "")
+                + ": end that placement first."
+            }
+        )
+    assignment.recorded_by = by
+    assignment.save()
+    return assignment

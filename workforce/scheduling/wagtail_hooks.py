@@ -1,11 +1,27 @@
+from django.templatetags.static import static
+from django.utils.html import format_html
 from wagtail import hooks
 
 from deskbook.core.hooks import ROLE_PERMISSIONS
 from deskbook.core.roles import MANAGER, TEAM_LEAD
 
 from .dashboard_panels import scheduling_panels
+from .viewsets import ShiftPlanningGroup
 from .viewsets.my_shifts import MyShiftsViewSet
-from .viewsets.swaps import ShiftSwapViewSet
+
+
+@hooks.register("register_admin_viewset")
+def register_scheduling_viewsets():
+    # My shifts needs no permission: it shows only the signed-in person's own.
+    return [ShiftPlanningGroup(), MyShiftsViewSet()]
+
+
+@hooks.register("insert_global_admin_css")
+def scheduling_admin_css():
+    # Shift codes in their colours appear in listings and forms, not only the grid.
+    return format_html(
+        '<link rel="stylesheet" href="{}">', static("scheduling/css/planning.css")
+    )
 
 
 @hooks.register(ROLE_PERMISSIONS)
@@ -34,12 +50,6 @@ def scheduling_role_permissions():
         + ["scheduling.change_shiftrules"],
         TEAM_LEAD: planning,
     }
-
-
-@hooks.register("register_admin_viewset")
-def register_scheduling_viewsets():
-    # My shifts needs no permission: it shows only the signed-in person's own.
-    return [ShiftSwapViewSet("shift_swaps"), MyShiftsViewSet()]
 
 
 @hooks.register("construct_homepage_panels")

@@ -52,6 +52,17 @@ class ShiftPattern(models.Model):
                 cells[day.index] = day.shift_type_id
         return cells
 
+    def rotation_codes(self) -> str:
+        """The rotation as shift codes, a week at a time: ``E E E E E - -``;
+        uses prefetched ``days__shift_type`` when there are some."""
+        codes = ["-"] * self.length_days
+        for day in self.days.all():
+            if day.index < self.length_days:
+                codes[day.index] = day.shift_type.code
+        return " | ".join(
+            " ".join(codes[week * 7 : week * 7 + 7]) for week in range(self.weeks)
+        )
+
 
 class ShiftPatternDay(models.Model):
     """One working day of a pattern; days with no row are days off."""

@@ -5,6 +5,20 @@ from django.db import models
 from ..calculations import shift_length_minutes
 
 
+def readable_text_colour(background: str) -> str:
+    """``#000000`` or ``#ffffff``, whichever contrasts more with ``background``
+    (a ``#rrggbb`` colour), by the WCAG relative luminance."""
+
+    def channel(hex_pair: str) -> float:
+        value = int(hex_pair, 16) / 255
+        return value / 12.92 if value <= 0.04045 else ((value + 0.055) / 1.055) ** 2.4
+
+    red, green, blue = (channel(background[i : i + 2]) for i in (1, 3, 5))
+    luminance = 0.2126 * red + 0.7152 * green + 0.0722 * blue
+    # Contrast with black is (L + 0.05) / 0.05, with white 1.05 / (L + 0.05).
+    return "#000000" if (luminance + 0.05) ** 2 > 0.0525 else "#ffffff"
+
+
 class ShiftTypeQuerySet(models.QuerySet):
     def for_team(self, team):
         return self.filter(active=True, teams=team)
@@ -56,6 +70,19 @@ class ShiftType(models.Model):
     @property
     def paid_minutes(self) -> int:
         return self.length_minutes - self.unpaid_break_minutes
+
+    @property
+    def paid_hours(self) -> float:
+        return self.paid_minutes / 60
+
+    def team_names(self) -> str:
+        """The teams that use the type; uses prefetched ``teams``."""
+        return ", ".join(sorted(team.name for team in self.teams.all()))
+
+    @property
+    def text_colour(self) -> str:
+        """Black or white, whichever reads better on the type's colour."""
+        return readable_text_colour(self.colour)
 
     def clean(self):
         if self.starts_at is None or self.ends_at is None:

@@ -18,7 +18,6 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from deskbook.core.exports import SAFE_TEXT
-from workforce.people.hooks import WORKFORCE_MENU
 
 from ..admin_forms import SwapDecisionForm
 from ..models import ShiftSwap
@@ -210,9 +209,7 @@ class ShiftSwapViewSet(ModelViewSet):
     url_prefix = "scheduling/swaps"
     icon = "resubmit"
     menu_label = "Shift swaps"
-    menu_order = 75
-    add_to_admin_menu = True
-    menu_hook = WORKFORCE_MENU
+    menu_order = 60
     index_view_class = ShiftSwapIndexView
     list_filter = ["status", "shift__team"]
     # Those awaiting a decision first, then those still open, newest first.
