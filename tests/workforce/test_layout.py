@@ -78,6 +78,7 @@ def test_workforce_menu_holds_what_each_role_may_see(user_with_role):
     menu = workforce_menu()
     assert menu.is_shown(_request(manager))
     assert _labels(menu, manager) == [
+        "Coverage",
         "Import staff",
         "Partner agencies",
         "Resignations",
@@ -85,7 +86,12 @@ def test_workforce_menu_holds_what_each_role_may_see(user_with_role):
         "Team moves",
         "Teams",
     ]
-    assert _labels(menu, user_with_role(TEAM_LEAD)) == ["Staff", "Team moves", "Teams"]
+    assert _labels(menu, user_with_role(TEAM_LEAD)) == [
+        "Coverage",
+        "Staff",
+        "Team moves",
+        "Teams",
+    ]
 
 
 @pytest.mark.django_db

@@ -1,7 +1,11 @@
 from wagtail import hooks
 
-from deskbook.core.hooks import ROLE_PERMISSIONS
+from deskbook.core.hooks import ROLE_PERMISSIONS, SEED_DEMO
 from deskbook.core.roles import MANAGER, TEAM_LEAD
+
+from .dashboard_panels import scheduling_panels
+from .demo import seed_shift_planning
+from .viewsets.coverage import CoverageViewSet
 
 
 @hooks.register(ROLE_PERMISSIONS)
@@ -30,3 +34,19 @@ def scheduling_role_permissions():
         + ["scheduling.change_shiftrules"],
         TEAM_LEAD: planning,
     }
+
+
+@hooks.register("register_admin_viewset")
+def register_coverage_viewset():
+    return CoverageViewSet()
+
+
+@hooks.register("construct_homepage_panels")
+def add_scheduling_panels(request, panels):
+    panels.extend(scheduling_panels(request))
+
+
+# After the people's seed (order 10), whose teams and staff it plans.
+@hooks.register(SEED_DEMO, order=15)
+def seed_scheduling(*, size, log):
+    seed_shift_planning(size=size, log=log)

@@ -61,7 +61,9 @@ class Shift(models.Model):
     override_reason = models.CharField(
         max_length=300,
         blank=True,
-        help_text="Why a broken rest, hours or staffing rule was overridden.",
+        help_text=(
+            "Why a warning (rest, weekly hours, minimum staffing) was overridden."
+        ),
     )
     # The iCal feed's SEQUENCE: raised each time a published shift changes.
     sequence = models.PositiveIntegerField(default=0)

@@ -1,0 +1,2 @@
+"""Admin screens of shift planning, one module per screen, in the *Workforce*
+menu."""
