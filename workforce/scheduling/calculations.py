@@ -234,29 +234,21 @@ def coverage(
 ) -> list[tuple[datetime.datetime, int]]:
     """Headcount in each 30-minute interval of ``day`` (local time): how many
     shifts cover the whole interval. Breaks are not placed, so not counted out."""
-    start = datetime.datetime.combine(day, datetime.time(), tzinfo=zone)
-    end = datetime.datetime.combine(day + DAY, datetime.time(), tzinfo=zone)
-    utc = datetime.UTC
-    start, end = start.astimezone(utc), end.astimezone(utc)
-    slots = []
-    moment = start
-    while moment < end:
-        slots.append(moment)
-        moment += INTERVAL
-    counts = dict.fromkeys(slots, 0)
+    start, slots = _day_slots(day, zone)
+    counts = [0] * len(slots)
     for shift in shifts:
-        first, last = shift.start.astimezone(utc), shift.end.astimezone(utc)
-        for slot in slots:
-            if first <= slot and slot + INTERVAL <= last:
-                counts[slot] += 1
-    return [(slot.astimezone(zone), counts[slot]) for slot in slots]
+        first, last = _covered(shift.start, shift.end, start, len(slots))
+        for index in range(first, last):
+            counts[index] += 1
+    return [(slot.astimezone(zone), n) for slot, n in zip(slots, counts, strict=True)]
 
 
 def understaffed_intervals(
     counts: Sequence[tuple[datetime.datetime, int]], *, minimum: int
 ) -> list[tuple[datetime.datetime, int]]:
     """The intervals under ``minimum`` between the first and the last interval
-    anyone works; a day nobody works is closed, not short."""
+    anyone works; a day nobody works is closed, not short. (``staffing`` is
+    the rule's view, which also knows when a night shift keeps a team open.)"""
     worked = [i for i, (_, n) in enumerate(counts) if n > 0]
     if not worked:
         return []
@@ -270,6 +262,80 @@ def clock_times(
     if zone is not None:
         start, end = start.astimezone(zone), end.astimezone(zone)
     return f"{start:%H:%M}–{end:%H:%M}"
+
+
+@dataclass(frozen=True)
+class Interval:
+    """A 30-minute interval of a team's day: from ``start`` (local time), how
+    many work it whole, whether the team is open then, and its minimum."""
+
+    start: datetime.datetime
+    headcount: int
+    open: bool
+    minimum: int
+
+    @property
+    def short(self) -> bool:
+        return self.open and self.headcount < self.minimum
+
+
+def staffing(
+    shifts: Iterable[PlannedShift],
+    *,
+    day: datetime.date,
+    zone: ZoneInfo,
+    minimum: int,
+) -> list[Interval]:
+    """Each 30-minute interval of ``day`` with its headcount against ``minimum``.
+
+    A team is open on a working day from the first start to the last end of
+    the shifts that start that day, so last night's shift keeps it open into
+    the morning and tonight's past midnight; outside those hours it is closed,
+    not short (a night team is not short all afternoon, nor a desk team at
+    03:00 because a late shift ran past midnight). Inside them, any interval
+    under the minimum is short, a hole in the middle of the day included.
+    ``shifts`` must hold those starting the day before and on ``day``.
+    """
+    shifts = list(shifts)
+    start, slots = _day_slots(day, zone)
+    is_open = [False] * len(slots)
+    for opening_day in (day - DAY, day):
+        own = [s for s in shifts if s.day == opening_day]
+        if own:
+            first, last = _covered(
+                min(s.start for s in own), max(s.end for s in own), start, len(slots)
+            )
+            for index in range(first, last):
+                is_open[index] = True
+    return [
+        Interval(slot, n, is_open[index], minimum)
+        for index, (slot, n) in enumerate(coverage(shifts, day=day, zone=zone))
+    ]
+
+
+def _day_slots(
+    day: datetime.date, zone: ZoneInfo
+) -> tuple[datetime.datetime, list[datetime.datetime]]:
+    """The UTC start of local ``day`` and of each of its 30-minute intervals:
+    46 or 50 of them on a day the clocks change."""
+    utc = datetime.UTC
+    start = datetime.datetime.combine(day, datetime.time(), tzinfo=zone)
+    end = datetime.datetime.combine(day + DAY, datetime.time(), tzinfo=zone)
+    start, end = start.astimezone(utc), end.astimezone(utc)
+    return start, [start + n * INTERVAL for n in range((end - start) // INTERVAL)]
+
+
+def _covered(
+    begin: datetime.datetime, end: datetime.datetime, day_start, count: int
+) -> tuple[int, int]:
+    """The indexes (first, past the last) of the intervals from ``day_start``
+    that ``begin`` to ``end`` covers whole, within ``count`` of them."""
+    utc = datetime.UTC
+    begin, end = begin.astimezone(utc), end.astimezone(utc)
+    # Interval i runs from day_start + i * INTERVAL; ceiling and floor, exactly.
+    first = -((day_start - begin) // INTERVAL)
+    last = (end - day_start) // INTERVAL
+    return max(first, 0), min(last, count)
 
 
 def _by_person(shifts: Iterable[PlannedShift]) -> dict[int, list[PlannedShift]]:

@@ -71,13 +71,19 @@ def check_shifts(
 
     # Everyone's standing shifts around the period: the people's own (in any
     # team) for rest and weekly hours, and the team's for minimum staffing.
-    around = list(
-        Shift.objects.standing()
+    # Read as plain rows: a month of a large team is thousands of them.
+    around = [
+        (
+            team_id,
+            PlannedShift((staff_id, day, start), staff_id, day, start, end, unpaid),
+        )
+        for team_id, staff_id, day, start, end, unpaid in Shift.objects.standing()
         .between(calc.week_start(first) - datetime.timedelta(days=1), last + WEEK)
         .filter(Q(staff_id__in=staff_ids) | Q(team=team))
         .exclude(pk__in=candidate_pks)
-    )
-    standing = [planned(s) for s in around] + [planned(s) for s in candidates]
+        .values_list("team_id", "staff_id", "day", "start", "end", "break_minutes")
+    ]
+    standing = [p for _, p in around] + [planned(s) for s in candidates]
     own = [p for p in standing if p.staff_id in staff_ids]
     candidate_keys = {shift_key(s) for s in candidates}
     rules = ShiftRules.load()
@@ -101,7 +107,7 @@ def check_shifts(
         for f in calc.long_weeks(own, maximum_hours=float(rules.maximum_weekly_hours))
         if (f.staff_id, f.day) in weeks
     ]
-    team_shifts = [planned(s) for s in around if s.team_id == team.pk] + [
+    team_shifts = [p for team_id, p in around if team_id == team.pk] + [
         planned(s) for s in candidates if s.team_id == team.pk
     ]
     findings += understaffed_days(
@@ -116,7 +122,7 @@ def understaffed_days(
     team, team_shifts: Sequence[PlannedShift], days: Iterable[datetime.date]
 ) -> list[Finding]:
     """A warning for each of ``days`` with a 30-minute interval under the team's
-    minimum between its first and last worked interval."""
+    minimum while the team is open (``calculations.staffing``)."""
     zone = timezone.get_default_timezone()
     by_day: dict[datetime.date, list[PlannedShift]] = defaultdict(list)
     for shift in team_shifts:
@@ -125,8 +131,13 @@ def understaffed_days(
         by_day[shift.day - datetime.timedelta(days=1)].append(shift)
     findings = []
     for day in days:
-        counts = calc.coverage(by_day[day], day=day, zone=zone)
-        short = calc.understaffed_intervals(counts, minimum=team.minimum_staffing)
+        short = [
+            (interval.start, interval.headcount)
+            for interval in calc.staffing(
+                by_day[day], day=day, zone=zone, minimum=team.minimum_staffing
+            )
+            if interval.short
+        ]
         if short:
             findings.append(
                 Finding(

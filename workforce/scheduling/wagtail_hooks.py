@@ -2,10 +2,11 @@ from django.templatetags.static import static
 from django.utils.html import format_html
 from wagtail import hooks
 
-from deskbook.core.hooks import ROLE_PERMISSIONS
+from deskbook.core.hooks import ROLE_PERMISSIONS, SEED_DEMO
 from deskbook.core.roles import MANAGER, TEAM_LEAD
 
 from .dashboard_panels import scheduling_panels
+from .demo import seed_shift_planning
 from .viewsets import ShiftPlanningGroup
 from .viewsets.my_shifts import MyShiftsViewSet
 
@@ -55,3 +56,9 @@ def scheduling_role_permissions():
 @hooks.register("construct_homepage_panels")
 def add_scheduling_panels(request, panels):
     panels.extend(scheduling_panels(request))
+
+
+# After the people's seed (order 10), whose teams and staff it plans.
+@hooks.register(SEED_DEMO, order=15)
+def seed_scheduling(*, size, log):
+    seed_shift_planning(size=size, log=log)

@@ -1,6 +1,7 @@
 """The back office of shift planning: the *Shift planning* menu inside
 *Workforce*, with the team plans, shift types, patterns, placements, the
-change log and the swaps. Each screen is a module; every page refuses with a 403."""
+change log, the swaps and coverage. Each screen is a module; every page
+refuses with a 403."""
 
 from wagtail.admin.viewsets.base import ViewSetGroup
 
@@ -8,6 +9,7 @@ from workforce.people.hooks import WORKFORCE_MENU
 
 from ..hooks import SCHEDULING_MENU
 from .changes import ShiftChangeViewSet
+from .coverage import CoverageViewSet
 from .patterns import ShiftPatternViewSet
 from .placements import PatternPlacementViewSet
 from .plan import ShiftPlanViewSet
@@ -28,4 +30,5 @@ class ShiftPlanningGroup(ViewSetGroup):
         PatternPlacementViewSet("pattern_placements"),
         ShiftChangeViewSet("shift_changes"),
         ShiftSwapViewSet("shift_swaps"),
+        CoverageViewSet(),
     )
