@@ -339,3 +339,20 @@ def test_the_dashboard_panel_is_only_for_people_with_shifts(client, week):
     assert "My shifts this week" not in client.get("/admin/").content.decode()
     client.force_login(week["kelvin_user"])
     assert "My shifts this week" in client.get("/admin/").content.decode()
+
+
+def test_my_shifts_is_in_the_menu_of_everyone_with_a_staff_record(
+    rf, desk, user_with_role
+):
+    from django.urls import reverse
+    from wagtail.admin.menu import admin_menu
+
+    def labels(user):
+        # Viewsets hook their menu items in as the admin's URLs load.
+        request = rf.get(reverse("wagtailadmin_home"))
+        request.user = user
+        return [str(item.label) for item in admin_menu.menu_items_for_request(request)]
+
+    assert "My shifts" in labels(desk["aisyah_user"])
+    # An editor with no staff record has no shifts to see.
+    assert "My shifts" not in labels(user_with_role("Editor", username="no-record"))

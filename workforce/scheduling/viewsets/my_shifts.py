@@ -14,6 +14,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 from django.views.generic import FormView, TemplateView
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.base import ViewSet
 
@@ -289,13 +290,25 @@ def calendar_feed_view(request):
     return redirect(reverse("my_shifts:index") + "#calendar-feed")
 
 
+class MyShiftsMenuItem(MenuItem):
+    """Shown to everyone with a staff record: a person with no shift yet
+    still sets up their calendar feed here."""
+
+    def is_shown(self, request):
+        return staff_of(request.user) is not None
+
+
 class MyShiftsViewSet(ViewSet):
-    """Registered without a menu item: the dashboard's *My shifts this week*
-    leads here."""
+    """The signed-in person's own shifts: a top-level menu item, and the
+    dashboard's *My shifts this week* leads here too."""
 
     name = "my_shifts"
     url_prefix = "my-shifts"
     icon = "calendar"
+    menu_label = "My shifts"
+    menu_order = 250
+    add_to_admin_menu = True
+    menu_item_class = MyShiftsMenuItem
 
     def get_urlpatterns(self):
         return [
