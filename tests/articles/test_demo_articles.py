@@ -83,7 +83,7 @@ def check_real_pictures_with_alt_text(seeded):
         assert article.hero_alt.strip() and image.description.strip()
         assert (image.width, image.height) == (WIDTH, HEIGHT)
         with image.open_file() as file, PILImage.open(file) as picture:
-            assert picture.format == "PNG" and picture.size == (WIDTH, HEIGHT)
+            assert picture.format == "JPEG" and picture.size == (WIDTH, HEIGHT)
             picture.verify()
 
     figures = [
