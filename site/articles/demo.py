@@ -234,7 +234,7 @@ def demo_picture(*, title: str, description: str, motif: str, kind: str, collect
         title=title,
         description=description,
         collection=collection,
-        file=ImageFile(io.BytesIO(data), name=f"{slugify(title)[:80]}.png"),
+        file=ImageFile(io.BytesIO(data), name=f"{slugify(title)[:80]}.jpg"),
         file_size=len(data),
         file_hash=hashlib.sha1(data, usedforsecurity=False).hexdigest(),
     )

@@ -69,9 +69,14 @@ def sync_roles() -> dict[str, Group]:
     return groups
 
 
-def sync_roles_after_migrate(*, using="default", **kwargs):
-    # post_migrate fires per app; permissions of apps later in INSTALLED_APPS
-    # may not exist yet, so create them all first (idempotent).
-    for app_config in apps.get_app_configs():
-        create_permissions(app_config, verbosity=0, using=using)
+def sync_roles_after_migrate(*, app_config, using="default", **kwargs):
+    # post_migrate fires once for each app with models, in INSTALLED_APPS order,
+    # on every migrate and every flush: sync once, on the last app's signal.
+    # Every app's permissions are created first (idempotent), so the result does
+    # not depend on whether Django's own receiver has run for that app yet.
+    with_models = [config for config in apps.get_app_configs() if config.models_module]
+    if app_config is not with_models[-1]:
+        return
+    for config in with_models:
+        create_permissions(config, verbosity=0, using=using)
     sync_roles()

@@ -4,6 +4,7 @@ from pathlib import Path
 import pytest
 from django.contrib.auth.models import Group
 from django.core.management import call_command
+from django.core.management.sql import emit_post_migrate_signal
 from wagtail.models import GroupPagePermission
 
 from deskbook.core.permission_matrix import END_MARKER, START_MARKER, render_matrix
@@ -120,6 +121,22 @@ def test_permissions_doc_matches_the_database(site_tree):
         "docs/permissions.md is out of date: run "
         "`python manage.py permission_matrix --write docs/permissions.md`"
     )
+
+
+@pytest.mark.django_db
+def test_after_migrate_the_roles_are_back_as_declared():
+    # What every migrate and flush sends, one signal per app.
+    Group.objects.filter(name=TRAINER).delete()
+    Group.objects.get(name=COLLECTOR).permissions.add(
+        *Group.objects.get(name=MANAGER).permissions.filter(codename="delete_staff")
+    )
+    emit_post_migrate_signal(verbosity=0, interactive=False, db="default")
+    assert perms_of(TRAINER) == {
+        "wagtailadmin.access_admin",
+        "lessons.add_soprevisionproposal",
+        "lessons.view_soprevisionproposal",
+    }
+    assert "workforce.delete_staff" not in perms_of(COLLECTOR)
 
 
 @pytest.mark.django_db

@@ -1,3 +1,8 @@
+"""The seed_demo command as a whole. Seeding the whole demo takes many seconds,
+so one test seeds it once and checks what the first run makes, then what a
+second run and ``--if-empty`` leave alone. Each app's part of the demo is
+tested in that app's folder, seeding only that part."""
+
 import inspect
 import io
 
@@ -30,17 +35,7 @@ def seed(*args) -> str:
     return out.getvalue()
 
 
-@pytest.mark.django_db
-def test_seed_demo_twice_gives_the_same_counts():
-    seed()
-    first = row_counts()
-    seed()
-    assert row_counts() == first
-
-
-@pytest.mark.django_db
-def test_seed_demo_prints_and_creates_one_sign_in_per_role():
-    output = seed()
+def check_one_sign_in_per_role_is_printed_and_created(output: str):
     assert DEMO_PASSWORD in output
     User = get_user_model()
     for demo in DEMO_USERS:
@@ -55,34 +50,35 @@ def test_seed_demo_prints_and_creates_one_sign_in_per_role():
     assert held == set(STAFF_ROLES)
 
 
+def check_the_demo_agency_is_named():
+    organisation = OrganisationSettings.objects.get(site__is_default_site=True)
+    assert organisation.name == "Meridian Recovery Services"
+    assert organisation.address.endswith("Singapore 079912")
+
+
 @pytest.mark.django_db
-def test_if_empty_leaves_an_existing_demo_alone():
+def test_demo_has_a_sign_in_per_role_and_the_agency_and_a_rerun_changes_nothing():
+    # The first run: one sign-in per role, printed; the agency named.
+    check_one_sign_in_per_role_is_printed_and_created(seed())
+    check_the_demo_agency_is_named()
+
+    # A second run gives the same counts and keeps a changed demo password.
+    manager = get_user_model().objects.get(username="manager")
+    manager.set_password("changed-by-the-manager")
+    manager.save()
+    first = row_counts()
     seed()
-    # A record a second seed would make again (one with no shifts planned).
+    assert row_counts() == first
+    manager.refresh_from_db()
+    assert manager.check_password("changed-by-the-manager")
+
+    # --if-empty leaves an existing demo alone, even one missing a person
+    # (one a second seed would make again: one with no shifts planned).
     Staff.objects.filter(user__username="trainer").delete()
     before = row_counts()
     output = seed("--if-empty")
     assert "already present" in output
     assert row_counts() == before
-
-
-@pytest.mark.django_db
-def test_seed_keeps_a_changed_demo_password():
-    seed()
-    user = get_user_model().objects.get(username="manager")
-    user.set_password("changed-by-the-manager")
-    user.save()
-    seed()
-    user.refresh_from_db()
-    assert user.check_password("changed-by-the-manager")
-
-
-@pytest.mark.django_db
-def test_seed_demo_names_the_demo_agency():
-    seed()
-    organisation = OrganisationSettings.objects.get(site__is_default_site=True)
-    assert organisation.name == "Meridian Recovery Services"
-    assert organisation.address.endswith("Singapore 079912")
 
 
 def test_every_app_demo_takes_the_size_and_the_log():
