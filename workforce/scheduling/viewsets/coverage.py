@@ -76,6 +76,10 @@ def refusal(request) -> TemplateResponse:
 class CoverageMixin(WagtailAdminTemplateMixin):
     header_icon = "time"
 
+    def get_breadcrumbs_items(self):
+        # Without its own crumb the admin's header reads "Home".
+        return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
+
     def dispatch(self, request, *args, **kwargs):
         if not request.user.has_perm(SEE_PLANS):
             return refusal(request)
