@@ -151,10 +151,12 @@ def headcount(*, on: datetime.date) -> dict:
     in_force = Q(memberships__valid_from__lte=on) & (
         Q(memberships__valid_to__isnull=True) | Q(memberships__valid_to__gte=on)
     )
+    # Explicitly ordered: a model's Meta.ordering is not applied to a query
+    # that groups, so PostgreSQL returned the teams in any order.
     teams = list(
-        Team.objects.select_related("partner").annotate(
-            people=Count("memberships", filter=in_force)
-        )
+        Team.objects.select_related("partner")
+        .annotate(people=Count("memberships", filter=in_force))
+        .order_by("name")
     )
     joiners = dict(
         TeamMembership.objects.filter(
