@@ -8,11 +8,11 @@ from dataclasses import dataclass
 from django.core.paginator import Page as ResultPage
 from django.core.paginator import Paginator
 from django.db.models import Count
-from wagtail.search.query import Phrase, PlainText
+from wagtail.search.query import And, Phrase, PlainText
 
 from .facets import FacetGroup, SearchFacet, facet_group
 from .kinds import SearchKind
-from .query_text import SearchText, content_words
+from .query_text import SearchText, content_parts
 from .selection import Selection
 from .selectors import searchable_pages, thesaurus
 from .thesaurus import Thesaurus
@@ -33,7 +33,8 @@ class SiteSearch:
     results: ResultPage
     facets: list[FacetGroup]
     corrected: str | None = None
-    """The spelling searched instead of the query (``Showing results for``)."""
+    """The spelling searched instead of the query (``Showing results for``),
+    its quoted phrases in quotes."""
     partial: bool = False
     """No page had every word: these have most of them."""
 
@@ -54,16 +55,36 @@ class Searcher:
     def __call__(self, queryset, terms=None):
         return self.backend.search(terms or self.terms, queryset)
 
-    def every_word(self, concepts: list[list[str]]):
+    def every_word(self, concepts: list[list]):
         if not getattr(self.backend, "matches_most_words", False) and all(
             len(concept) == 1 for concept in concepts
         ):
             # Other backends read MostWords as OR: ask them for AND as before.
-            return PlainText(" ".join(c[0] for c in concepts), operator="and")
+            words = [c[0] for c in concepts if not isinstance(c[0], Phrase)]
+            phrases = [c[0] for c in concepts if isinstance(c[0], Phrase)]
+            every = PlainText(" ".join(words), operator="and") if words else None
+            if not phrases:
+                return every
+            return And([every, *phrases] if every else phrases)
         return MostWords(concepts)
 
-    def most_words(self, concepts: list[list[str]]):
+    def most_words(self, concepts: list[list]):
         return MostWords(concepts, minimum=minimum_should_match(len(concepts)))
+
+
+def query_concepts(query: SearchText, words: Thesaurus) -> list[list]:
+    """Per concept of the query, its terms: a quoted run is one concept, an
+    exact ``Phrase`` (a lone quoted word stays that word), never expanded;
+    the words around it pass through the thesaurus."""
+    concepts = []
+    for part in content_parts(query):
+        if not part.quoted:
+            concepts += words.concepts(part.words.split())
+        elif " " in part.words:
+            concepts.append([Phrase(part.words)])
+        else:
+            concepts.append([part.words])
+    return concepts
 
 
 def site_search(
@@ -81,7 +102,8 @@ def site_search(
 
     Every word first; if that finds too little, the spelling correction that
     finds more (unless ``verbatim``), then pages with most of the words. The
-    thesaurus adds each word's equivalents throughout.
+    thesaurus adds each word's equivalents throughout. A quoted phrase is one
+    concept, matched exactly: never expanded, never corrected.
     """
     search = Searcher(backend)
     pages = searchable_pages(user)
@@ -92,11 +114,11 @@ def site_search(
     else:
         search.terms, corrected, partial, _ = choose_terms(
             search,
-            query.text,
+            query,
             thesaurus(),
             count=lambda terms: search(narrowed, terms).count(),
             corrections=lambda: (
-                [] if verbatim else _corrections(backend, query.text, narrowed)
+                [] if verbatim else _corrections(backend, query, narrowed)
             ),
         )
     results = search(narrowed)
@@ -108,20 +130,20 @@ def site_search(
     return SiteSearch(
         results=result_page,
         facets=[group for group in groups if group is not None],
-        corrected=corrected,
+        corrected=corrected.typed if corrected else None,
         partial=partial,
     )
 
 
-def choose_terms(search, text: str, words: Thesaurus, *, count, corrections):
-    """(terms, corrected spelling or None, whether only most words match,
-    pages found) for ``text``: every word, else the first correction that
+def choose_terms(search, query: SearchText, words: Thesaurus, *, count, corrections):
+    """(terms, the corrected query or None, whether only most words match,
+    pages found) for ``query``: every word, else the first correction that
     finds more, else most of the words.
 
     ``count(terms)`` counts the pages the terms find; ``corrections()`` lists
-    candidate spellings, best first (asked for only when too little is found).
+    corrected queries, best first (asked for only when too little is found).
     """
-    concepts = words.concepts(content_words(text))
+    concepts = query_concepts(query, words)
     terms = search.every_word(concepts)
     found = count(terms)
     corrected = None
@@ -131,9 +153,9 @@ def choose_terms(search, text: str, words: Thesaurus, *, count, corrections):
             w for concept in concepts if len(concept) > 1 for w in concept[0].split()
         }
         for candidate in corrections():
-            if not known <= set(candidate.split()):
+            if not known <= set(candidate.text.split()):
                 continue
-            candidate_concepts = words.concepts(content_words(candidate))
+            candidate_concepts = query_concepts(candidate, words)
             candidate_terms = search.every_word(candidate_concepts)
             candidate_found = count(candidate_terms)
             if candidate_found > found:
@@ -148,15 +170,33 @@ def choose_terms(search, text: str, words: Thesaurus, *, count, corrections):
     return terms, corrected, False, found
 
 
-def _corrections(backend, text: str, pages) -> list[str]:
-    """Corrected spellings, each word drawn from the pages the visitor may view."""
+def corrected_queries(query: SearchText, suggest) -> list[SearchText]:
+    """``query`` with its unquoted runs corrected, best first; quoted runs
+    stay as typed. ``suggest(run)`` lists a run's corrected spellings, best
+    first (none when it looks right)."""
+    runs = query.loose
+    if not runs:
+        return []
+    options = [suggest(run) or [run] for run in runs]
+    found = []
+    for rank in range(max(len(o) for o in options)):
+        chosen = [o[min(rank, len(o) - 1)] for o in options]
+        if chosen != runs and chosen not in found:
+            found.append(chosen)
+    return [query.with_loose(chosen) for chosen in found]
+
+
+def _corrections(backend, query: SearchText, pages) -> list[SearchText]:
+    """Corrected queries, each word drawn from the pages the visitor may view."""
     if not hasattr(backend, "suggest_spelling"):
         return []
     try:
-        return backend.suggest_spelling(text, within=pages)
+        return corrected_queries(
+            query, lambda run: backend.suggest_spelling(run, within=pages)
+        )
     except Exception:
         # Results without a correction beat no results at all.
-        logger.exception("Spelling suggestion failed for %r", text)
+        logger.exception("Spelling suggestion failed for %r", query.text)
         return []
 
 

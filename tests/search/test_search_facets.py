@@ -8,7 +8,7 @@ from deskbook.core.roles import COLLECTOR
 from deskbook.search.models import SearchGap
 from tests.lessons.factories import make_lesson
 from tests.search.facet_html import facet_links
-from tests.search.pages import add_page, fresh_index
+from tests.search.pages import add_page, fresh_index, search
 
 pytestmark = pytest.mark.django_db
 
@@ -39,12 +39,6 @@ def pages(site_tree):
     add_page(
         "knowledge-base", "Parcel tracing SOP", "Tracing a parcel.", show_in_menus=True
     )
-
-
-def search(client, **params):
-    response = client.get("/search/", params)
-    assert response.status_code == 200
-    return response
 
 
 def counts(response, key: str) -> dict[str, int]:
