@@ -2,15 +2,14 @@
 spelling suggestion, all drawn from the pages the visitor may view."""
 
 import logging
-from collections import Counter
 from dataclasses import dataclass
 
 from django.core.paginator import Page as ResultPage
 from django.core.paginator import Paginator
-from django.db.models import Count
 from wagtail.search.query import And, Phrase, PlainText
 
-from .facets import FacetGroup, SearchFacet, facet_group
+from .facet_counts import field_groups, kind_group
+from .facets import FacetGroup, SearchFacet
 from .kinds import SearchKind
 from .query_text import SearchText, content_parts
 from .selection import Selection
@@ -23,9 +22,6 @@ logger = logging.getLogger(__name__)
 RESULTS_PER_PAGE = 10
 # Fewer results than this with every word: try a correction, then most words.
 ENOUGH = 3
-# Facets of related rows (tags) are counted in the database over at most this
-# many best matches: search backends facet plain fields only.
-RELATED_FACET_SCAN = 1000
 
 
 @dataclass(frozen=True)
@@ -109,6 +105,13 @@ def site_search(
     pages = searchable_pages(user)
     narrowed = selection.narrow(pages)
     corrected, partial = None, False
+    counted = {}
+
+    def count(terms) -> int:
+        # Kept: the chosen terms' results (and their count) are the page's.
+        counted[id(terms)] = (terms, search(narrowed, terms))
+        return counted[id(terms)][1].count()
+
     if query.is_phrase:
         search.terms = Phrase(query.text)
     else:
@@ -116,16 +119,16 @@ def site_search(
             search,
             query,
             thesaurus(),
-            count=lambda terms: search(narrowed, terms).count(),
+            count=count,
             corrections=lambda: (
                 [] if verbatim else _corrections(backend, query, narrowed)
             ),
         )
-    results = search(narrowed)
-    groups = [_kind_group(search, pages, results, selection, kinds)]
-    groups += [
-        _field_group(search, user, selection, declared) for declared in facets.values()
-    ]
+    _, results = counted.get(id(search.terms), (None, None))
+    if results is None:
+        results = search(narrowed)
+    groups = [kind_group(search, pages, results, selection, kinds)]
+    groups += field_groups(search, results, user, selection, facets)
     result_page = Paginator(results, RESULTS_PER_PAGE).get_page(page_number)
     return SiteSearch(
         results=result_page,
@@ -198,66 +201,3 @@ def _corrections(backend, query: SearchText, pages) -> list[SearchText]:
         # Results without a correction beat no results at all.
         logger.exception("Spelling suggestion failed for %r", query.text)
         return []
-
-
-def _kind_group(search, pages, results, selection, kinds) -> FacetGroup | None:
-    # Kind counts leave the chosen kind out, so the other kinds stay reachable.
-    if selection.kind is not None:
-        results = search(selection.narrow(pages, leave_out="kind"))
-    if not getattr(results, "supports_facet", False):
-        return None
-    per_type = results.facet("content_type_id")
-    counts = {
-        kind.key: sum(per_type.get(ct, 0) for ct in kind.content_type_ids())
-        for kind in kinds
-    }
-    return facet_group(
-        key="kind",
-        label="Kind",
-        counts=counts,
-        labels={kind.key: kind.label for kind in kinds},
-        url_for=lambda value: selection.url(kind=value),
-        selected={selection.kind.key} if selection.kind is not None else (),
-        order=[kind.key for kind in kinds],
-        all_count=sum(per_type.values()),
-    )
-
-
-def _field_group(search, user, selection, declared) -> FacetGroup | None:
-    key = declared[0].key
-    counts: Counter[str] = Counter()
-    labels: dict[str, str] = {}
-    for facet in declared:
-        pages = selection.narrow(searchable_pages(user, facet.model), leave_out=key)
-        try:
-            per_value = _facet_counts(search, pages, facet)
-        except Exception:
-            # A facet an app declared wrongly must not take the search down.
-            logger.exception("Search facet %s on %s failed", key, facet.model_label)
-            continue
-        for value, count in per_value.items():
-            if value is not None and value != "" and count:
-                counts[str(value)] += count
-                labels.setdefault(str(value), facet.value_label(value))
-    picked = {str(value) for _, value in selection.picks.get(key, ("", []))[1]}
-    return facet_group(
-        key=key,
-        label=declared[0].label,
-        counts=counts,
-        labels=labels,
-        url_for=lambda value: selection.url(**{key: value}),
-        selected=picked,
-    )
-
-
-def _facet_counts(search, pages, facet: SearchFacet) -> dict:
-    if not facet.spans_relation:
-        return search(pages).facet(facet.field_name)
-    matched = [page.pk for page in search(pages.only("pk"))[:RELATED_FACET_SCAN]]
-    rows = (
-        facet.model.objects.filter(pk__in=matched)
-        .order_by()  # the tree's path ordering would split the groups
-        .values(facet.field_name)
-        .annotate(count=Count("pk", distinct=True))
-    )
-    return {row[facet.field_name]: row["count"] for row in rows}

@@ -173,8 +173,8 @@ class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
 
     def _most_words(self, query: MostWords, boost: float) -> wq.Query:
         """Each distinct analysed word once; the concepts as groups of their
-        positions, an exact phrase with its positional query (a concept left
-        with only stop words is dropped)."""
+        positions, an exact phrase with its words (a concept left with only
+        stop words is dropped)."""
         positions: dict[str, int] = {}
         groups = []
         for concept in query.concepts:
@@ -185,11 +185,7 @@ class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
                 words = _tokens(self.analyzer, text)
                 if not words or len(positions) + len(words) > MAX_TERMS:
                     continue
-                phrase = (
-                    self._phrase(words, boost * query.boost)
-                    if exact and len(words) > 1
-                    else None
-                )
+                phrase = tuple(words) if exact and len(words) > 1 else None
                 alternatives.append(
                     Alternative(
                         tuple(positions.setdefault(w, len(positions)) for w in words),
@@ -203,7 +199,7 @@ class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
         minimum = max(1, min(query.minimum, len(groups)))
         terms = self._terms(list(positions), boost * query.boost)
         if not all(isinstance(term, AnyField) for term in terms):
-            return self._concepts_as_whoosh(groups, terms, minimum, boost)
+            return self._concepts_as_whoosh(groups, terms, minimum, boost * query.boost)
         single = all(
             len(g) == 1 and len(g[0].words) == 1 and g[0].phrase is None for g in groups
         )
@@ -221,7 +217,7 @@ class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
         concepts = [
             wq.Or(
                 [
-                    alternative.phrase
+                    self._phrase(list(alternative.phrase), boost)
                     if alternative.phrase is not None
                     else wq.And([terms[i] for i in alternative.words])
                     for alternative in concept

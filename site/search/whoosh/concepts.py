@@ -51,8 +51,9 @@ class Alternative(NamedTuple):
 
     words: tuple[int, ...]
     """The positions in the ``Coverage``'s subqueries of the words it needs."""
-    phrase: wq.Query | None = None
-    """For an exact phrase, the query that matches it by position."""
+    phrase: tuple[str, ...] | None = None
+    """For an exact phrase, its analysed words: a document covers it where
+    they stand in this order in one of its text fields."""
 
 
 class Coverage(wq.Or):

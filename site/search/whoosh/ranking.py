@@ -27,7 +27,7 @@ from whoosh import query as wq
 from whoosh.scoring import BM25FScorer
 
 from .concepts import Coverage
-from .postings import postings_cache
+from .postings import phrase_docs, postings_cache
 from .schema import CATCH_ALL_FIELD
 
 # Scores closer than this (relative) to the cut-off are never pruned, so that
@@ -262,7 +262,7 @@ def _segment_matches(segment, postings: list, plan, allowed) -> tuple[set, dict]
                 for i in alternative.words[1:]:
                     having.intersection_update(postings[i])
                 if alternative.phrase is not None and having:
-                    having.intersection_update(alternative.phrase.docs(segment))
+                    having &= phrase_docs(segment, alternative.phrase)
                 docs |= having
             covered.update(docs)
         matches = {d for d, n in covered.items() if n >= minimum}
@@ -352,7 +352,9 @@ def _rank_segment(reader, words: list[_Word], matches: set, limit, shares: dict)
     best = sorted(scores.values(), reverse=True)[:limit]
     heapq.heapify(best)
     for docnum in sorted(bounds, key=bounds.__getitem__, reverse=True):
-        if len(best) >= limit and bounds[docnum] < _cutoff(best, limit):
+        # ``best`` holds at most ``limit`` scores: when full, its smallest
+        # (the heap's first) is the ``limit``-th best.
+        if len(best) >= limit and bounds[docnum] < _below(best[0]):
             break
         if docnum not in scores:
             scores[docnum] = score = exact(docnum)
@@ -367,4 +369,9 @@ def _rank_segment(reader, words: list[_Word], matches: set, limit, shares: dict)
 def _cutoff(scores, limit: int) -> float:
     """The ``limit``-th best score, less a safety margin for rounding."""
     kth = min(scores) if len(scores) == limit else heapq.nlargest(limit, scores)[-1]
+    return _below(kth)
+
+
+def _below(kth: float) -> float:
+    """A score less a safety margin for rounding."""
     return kth - SAFETY * max(1.0, abs(kth))
