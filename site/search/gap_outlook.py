@@ -16,9 +16,9 @@ from django.template.defaultfilters import pluralize
 from wagtail.models import Page
 from wagtail.search.query import Phrase, PlainText
 
-from .query_text import clean_query, content_words, only_operators
+from .query_text import clean_query, only_operators
 from .selectors import searchable_pages, thesaurus
-from .site_search import Searcher, choose_terms
+from .site_search import Searcher, choose_terms, corrected_queries, query_concepts
 
 logger = logging.getLogger(__name__)
 
@@ -82,23 +82,27 @@ def _outlook(search, backend, logged: str, words, count) -> GapOutlook:
     if query.is_phrase:
         return GapOutlook(found=count(Phrase(query.text)))
 
-    def corrections() -> list[str]:
+    def corrections():
         typed = set(query.text.lower().split())
-        # A corrected word must find a page the reader may view: the index's
-        # spellings come from every page, hidden ones too.
-        return [
-            candidate
-            for candidate in backend.suggest_spelling(query.text)
-            if all(count(PlainText(w)) for w in set(candidate.split()) - typed)
-        ]
+
+        def suggest(run: str) -> list[str]:
+            # A corrected word must find a page the reader may view: the
+            # index's spellings come from every page, hidden ones too.
+            return [
+                candidate
+                for candidate in backend.suggest_spelling(run)
+                if all(count(PlainText(w)) for w in set(candidate.split()) - typed)
+            ]
+
+        return corrected_queries(query, suggest)
 
     _, corrected, partial, found = choose_terms(
-        search, query.text, words, count=count, corrections=corrections
+        search, query, words, count=count, corrections=corrections
     )
-    concepts = words.concepts(content_words(corrected or query.text))
+    concepts = query_concepts(corrected or query, words)
     return GapOutlook(
         found=found,
-        corrected=corrected,
+        corrected=corrected.typed if corrected else None,
         thesaurus=any(len(concept) > 1 for concept in concepts),
         partial=partial,
     )

@@ -2,17 +2,16 @@
 spelling suggestion, all drawn from the pages the visitor may view."""
 
 import logging
-from collections import Counter
 from dataclasses import dataclass
 
 from django.core.paginator import Page as ResultPage
 from django.core.paginator import Paginator
-from django.db.models import Count
-from wagtail.search.query import Phrase, PlainText
+from wagtail.search.query import And, Phrase, PlainText
 
-from .facets import FacetGroup, SearchFacet, facet_group
+from .facet_counts import field_groups, kind_group
+from .facets import FacetGroup, SearchFacet
 from .kinds import SearchKind
-from .query_text import SearchText, content_words
+from .query_text import SearchText, content_parts
 from .selection import Selection
 from .selectors import searchable_pages, thesaurus
 from .thesaurus import Thesaurus
@@ -23,9 +22,6 @@ logger = logging.getLogger(__name__)
 RESULTS_PER_PAGE = 10
 # Fewer results than this with every word: try a correction, then most words.
 ENOUGH = 3
-# Facets of related rows (tags) are counted in the database over at most this
-# many best matches: search backends facet plain fields only.
-RELATED_FACET_SCAN = 1000
 
 
 @dataclass(frozen=True)
@@ -33,7 +29,8 @@ class SiteSearch:
     results: ResultPage
     facets: list[FacetGroup]
     corrected: str | None = None
-    """The spelling searched instead of the query (``Showing results for``)."""
+    """The spelling searched instead of the query (``Showing results for``),
+    its quoted phrases in quotes."""
     partial: bool = False
     """No page had every word: these have most of them."""
 
@@ -54,16 +51,36 @@ class Searcher:
     def __call__(self, queryset, terms=None):
         return self.backend.search(terms or self.terms, queryset)
 
-    def every_word(self, concepts: list[list[str]]):
+    def every_word(self, concepts: list[list]):
         if not getattr(self.backend, "matches_most_words", False) and all(
             len(concept) == 1 for concept in concepts
         ):
             # Other backends read MostWords as OR: ask them for AND as before.
-            return PlainText(" ".join(c[0] for c in concepts), operator="and")
+            words = [c[0] for c in concepts if not isinstance(c[0], Phrase)]
+            phrases = [c[0] for c in concepts if isinstance(c[0], Phrase)]
+            every = PlainText(" ".join(words), operator="and") if words else None
+            if not phrases:
+                return every
+            return And([every, *phrases] if every else phrases)
         return MostWords(concepts)
 
-    def most_words(self, concepts: list[list[str]]):
+    def most_words(self, concepts: list[list]):
         return MostWords(concepts, minimum=minimum_should_match(len(concepts)))
+
+
+def query_concepts(query: SearchText, words: Thesaurus) -> list[list]:
+    """Per concept of the query, its terms: a quoted run is one concept, an
+    exact ``Phrase`` (a lone quoted word stays that word), never expanded;
+    the words around it pass through the thesaurus."""
+    concepts = []
+    for part in content_parts(query):
+        if not part.quoted:
+            concepts += words.concepts(part.words.split())
+        elif " " in part.words:
+            concepts.append([Phrase(part.words)])
+        else:
+            concepts.append([part.words])
+    return concepts
 
 
 def site_search(
@@ -81,47 +98,55 @@ def site_search(
 
     Every word first; if that finds too little, the spelling correction that
     finds more (unless ``verbatim``), then pages with most of the words. The
-    thesaurus adds each word's equivalents throughout.
+    thesaurus adds each word's equivalents throughout. A quoted phrase is one
+    concept, matched exactly: never expanded, never corrected.
     """
     search = Searcher(backend)
     pages = searchable_pages(user)
     narrowed = selection.narrow(pages)
     corrected, partial = None, False
+    counted = {}
+
+    def count(terms) -> int:
+        # Kept: the chosen terms' results (and their count) are the page's.
+        counted[id(terms)] = (terms, search(narrowed, terms))
+        return counted[id(terms)][1].count()
+
     if query.is_phrase:
         search.terms = Phrase(query.text)
     else:
         search.terms, corrected, partial, _ = choose_terms(
             search,
-            query.text,
+            query,
             thesaurus(),
-            count=lambda terms: search(narrowed, terms).count(),
+            count=count,
             corrections=lambda: (
-                [] if verbatim else _corrections(backend, query.text, narrowed)
+                [] if verbatim else _corrections(backend, query, narrowed)
             ),
         )
-    results = search(narrowed)
-    groups = [_kind_group(search, pages, results, selection, kinds)]
-    groups += [
-        _field_group(search, user, selection, declared) for declared in facets.values()
-    ]
+    _, results = counted.get(id(search.terms), (None, None))
+    if results is None:
+        results = search(narrowed)
+    groups = [kind_group(search, pages, results, selection, kinds)]
+    groups += field_groups(search, results, user, selection, facets)
     result_page = Paginator(results, RESULTS_PER_PAGE).get_page(page_number)
     return SiteSearch(
         results=result_page,
         facets=[group for group in groups if group is not None],
-        corrected=corrected,
+        corrected=corrected.typed if corrected else None,
         partial=partial,
     )
 
 
-def choose_terms(search, text: str, words: Thesaurus, *, count, corrections):
-    """(terms, corrected spelling or None, whether only most words match,
-    pages found) for ``text``: every word, else the first correction that
+def choose_terms(search, query: SearchText, words: Thesaurus, *, count, corrections):
+    """(terms, the corrected query or None, whether only most words match,
+    pages found) for ``query``: every word, else the first correction that
     finds more, else most of the words.
 
     ``count(terms)`` counts the pages the terms find; ``corrections()`` lists
-    candidate spellings, best first (asked for only when too little is found).
+    corrected queries, best first (asked for only when too little is found).
     """
-    concepts = words.concepts(content_words(text))
+    concepts = query_concepts(query, words)
     terms = search.every_word(concepts)
     found = count(terms)
     corrected = None
@@ -131,9 +156,9 @@ def choose_terms(search, text: str, words: Thesaurus, *, count, corrections):
             w for concept in concepts if len(concept) > 1 for w in concept[0].split()
         }
         for candidate in corrections():
-            if not known <= set(candidate.split()):
+            if not known <= set(candidate.text.split()):
                 continue
-            candidate_concepts = words.concepts(content_words(candidate))
+            candidate_concepts = query_concepts(candidate, words)
             candidate_terms = search.every_word(candidate_concepts)
             candidate_found = count(candidate_terms)
             if candidate_found > found:
@@ -148,76 +173,31 @@ def choose_terms(search, text: str, words: Thesaurus, *, count, corrections):
     return terms, corrected, False, found
 
 
-def _corrections(backend, text: str, pages) -> list[str]:
-    """Corrected spellings, each word drawn from the pages the visitor may view."""
+def corrected_queries(query: SearchText, suggest) -> list[SearchText]:
+    """``query`` with its unquoted runs corrected, best first; quoted runs
+    stay as typed. ``suggest(run)`` lists a run's corrected spellings, best
+    first (none when it looks right)."""
+    runs = query.loose
+    if not runs:
+        return []
+    options = [suggest(run) or [run] for run in runs]
+    found = []
+    for rank in range(max(len(o) for o in options)):
+        chosen = [o[min(rank, len(o) - 1)] for o in options]
+        if chosen != runs and chosen not in found:
+            found.append(chosen)
+    return [query.with_loose(chosen) for chosen in found]
+
+
+def _corrections(backend, query: SearchText, pages) -> list[SearchText]:
+    """Corrected queries, each word drawn from the pages the visitor may view."""
     if not hasattr(backend, "suggest_spelling"):
         return []
     try:
-        return backend.suggest_spelling(text, within=pages)
+        return corrected_queries(
+            query, lambda run: backend.suggest_spelling(run, within=pages)
+        )
     except Exception:
         # Results without a correction beat no results at all.
-        logger.exception("Spelling suggestion failed for %r", text)
+        logger.exception("Spelling suggestion failed for %r", query.text)
         return []
-
-
-def _kind_group(search, pages, results, selection, kinds) -> FacetGroup | None:
-    # Kind counts leave the chosen kind out, so the other kinds stay reachable.
-    if selection.kind is not None:
-        results = search(selection.narrow(pages, leave_out="kind"))
-    if not getattr(results, "supports_facet", False):
-        return None
-    per_type = results.facet("content_type_id")
-    counts = {
-        kind.key: sum(per_type.get(ct, 0) for ct in kind.content_type_ids())
-        for kind in kinds
-    }
-    return facet_group(
-        key="kind",
-        label="Kind",
-        counts=counts,
-        labels={kind.key: kind.label for kind in kinds},
-        url_for=lambda value: selection.url(kind=value),
-        selected={selection.kind.key} if selection.kind is not None else (),
-        order=[kind.key for kind in kinds],
-        all_count=sum(per_type.values()),
-    )
-
-
-def _field_group(search, user, selection, declared) -> FacetGroup | None:
-    key = declared[0].key
-    counts: Counter[str] = Counter()
-    labels: dict[str, str] = {}
-    for facet in declared:
-        pages = selection.narrow(searchable_pages(user, facet.model), leave_out=key)
-        try:
-            per_value = _facet_counts(search, pages, facet)
-        except Exception:
-            # A facet an app declared wrongly must not take the search down.
-            logger.exception("Search facet %s on %s failed", key, facet.model_label)
-            continue
-        for value, count in per_value.items():
-            if value is not None and value != "" and count:
-                counts[str(value)] += count
-                labels.setdefault(str(value), facet.value_label(value))
-    picked = {str(value) for _, value in selection.picks.get(key, ("", []))[1]}
-    return facet_group(
-        key=key,
-        label=declared[0].label,
-        counts=counts,
-        labels=labels,
-        url_for=lambda value: selection.url(**{key: value}),
-        selected=picked,
-    )
-
-
-def _facet_counts(search, pages, facet: SearchFacet) -> dict:
-    if not facet.spans_relation:
-        return search(pages).facet(facet.field_name)
-    matched = [page.pk for page in search(pages.only("pk"))[:RELATED_FACET_SCAN]]
-    rows = (
-        facet.model.objects.filter(pk__in=matched)
-        .order_by()  # the tree's path ordering would split the groups
-        .values(facet.field_name)
-        .annotate(count=Count("pk", distinct=True))
-    )
-    return {row[facet.field_name]: row["count"] for row in rows}

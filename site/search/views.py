@@ -26,7 +26,8 @@ AUTOCOMPLETE_REPHRASINGS = 3
 @require_GET
 def search(request):
     query = clean_query(request.GET.get("q", ""))
-    context = {"query": query.text, "results": None}
+    # Shown with its quoted phrases in quotes, so links and the box keep them.
+    context = {"query": query.typed, "results": None}
     if not query.text:
         return render(request, "search/search.html", context)
     if only_operators(query.text):
@@ -34,7 +35,7 @@ def search(request):
         context["operators_only"] = True
         return render(request, "search/search.html", context)
     kinds, facets = search_kinds(), search_facets()
-    selection = Selection(query.text, request.GET, kinds, facets)
+    selection = Selection(query.typed, request.GET, kinds, facets)
     context["selection"] = selection
     try:
         found = site_search(

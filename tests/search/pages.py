@@ -47,3 +47,15 @@ def add_page(
     section.add_child(instance=page)
     page.save_revision().publish()
     return page
+
+
+def search(client, **params):
+    """The search page's answer to ``params`` (always a 200)."""
+    response = client.get("/search/", params)
+    assert response.status_code == 200
+    return response
+
+
+def hit_titles(response) -> list[str]:
+    """The titles of the search page's hits, in order."""
+    return [hit["page"].title for hit in response.context["hits"]]

@@ -8,6 +8,7 @@ from modelsearch.query import Fuzzy, Not, Phrase, PlainText
 from wagtail.models import Page
 
 from deskbook.search.whoosh import backend as backend_module
+from deskbook.search.whoosh.concepts import MostWords
 from deskbook.search.whoosh.ranking import AnyField, plain_words
 from deskbook.search.whoosh.storage import SCHEMA_FILE
 from tests.search.pages import add_page
@@ -99,6 +100,42 @@ def test_other_queries_keep_their_meaning(backend, query, expected):
     assert {p.title for p in backend.search(query, Page.objects.live())} == expected
 
 
+@pytest.mark.parametrize(
+    "minimum, expected",
+    [
+        (None, {"Toll scam alert"}),
+        # "Payment dispute lesson" has "toll" and "payment", apart.
+        (1, {"Toll scam alert", "Parcel scam alert", "Message lesson"}),
+    ],
+)
+def test_a_phrase_concept_is_covered_only_where_its_words_stand_in_order(
+    backend, minimum, expected
+):
+    query = MostWords([[Phrase("toll payment")], ["message"]], minimum=minimum)
+    # The pages above (the site's own pages have messages too).
+    pages = Page.objects.live().filter(
+        title__in=[
+            "Toll scam alert",
+            "Parcel scam alert",
+            "Payment dispute lesson",
+            "Message lesson",
+        ]
+    )
+    results = backend.search(query, pages)
+    assert {p.title for p in results} == expected
+    assert results.count() == len(expected)
+
+
+def test_a_phrase_concept_on_some_fields_keeps_its_order(backend):
+    pages = Page.objects.live()
+    in_order = MostWords([[Phrase("toll scam")], ["alert"]])
+    reversed_ = MostWords([[Phrase("scam toll")], ["alert"]])
+    assert [p.title for p in backend.search(in_order, pages, fields=["title"])] == [
+        "Toll scam alert"
+    ]
+    assert list(backend.search(reversed_, pages, fields=["title"])) == []
+
+
 def test_boosted_words_rank_higher(backend):
     query = PlainText("parcel") | PlainText("dispute", boost=20)
     titles = [p.title for p in backend.search(query, Page.objects.live())]
@@ -136,3 +173,17 @@ def _leaves(query):
     yield query
     for child in query.children():
         yield from _leaves(child)
+
+
+def test_ranked_keys_are_the_keys_of_the_first_results(backend):
+    for words in QUERIES:
+        results = backend.search(words, Page.objects.live(), operator="or")
+        for limit in (1, 2, 10):
+            assert results.ranked_keys(limit) == [p.pk for p in results[:limit]]
+
+
+def test_phrase_matching_finds_a_repeated_word_and_skips_a_reversed_pair(backend):
+    pages = Page.objects.live()
+    found = backend.search(MostWords([[Phrase("payment payment")]]), pages)
+    assert [p.title for p in found] == ["Payment dispute lesson"]
+    assert not backend.search(MostWords([[Phrase("message parcel")]]), pages)

@@ -6,7 +6,8 @@ import pytest
 from deskbook.core.roles import COLLECTOR
 from deskbook.search.models import SynonymGroup
 from deskbook.search.selectors import searchable_pages
-from tests.search.pages import add_page, fresh_index
+from tests.search.pages import add_page, fresh_index, search
+from tests.search.pages import hit_titles as titles
 
 pytestmark = pytest.mark.django_db
 
@@ -29,16 +30,6 @@ def pages(site_tree):
         "Record the promise with the amount and the date. Code quixotrel.",
     )
     return fresh_index()
-
-
-def search(client, **params):
-    response = client.get("/search/", params)
-    assert response.status_code == 200
-    return response
-
-
-def titles(response) -> list[str]:
-    return [hit["page"].title for hit in response.context["hits"]]
 
 
 def test_a_word_no_page_uses_still_finds_the_pages_with_the_rest(client, pages):

@@ -5,10 +5,11 @@ from wagtail import hooks
 
 from deskbook.core.hooks import SEARCH_FACETS
 from deskbook.core.roles import COLLECTOR
+from deskbook.search import facet_counts
 from deskbook.search.models import SearchGap
 from tests.lessons.factories import make_lesson
 from tests.search.facet_html import facet_links
-from tests.search.pages import add_page, fresh_index
+from tests.search.pages import add_page, fresh_index, search
 
 pytestmark = pytest.mark.django_db
 
@@ -39,12 +40,6 @@ def pages(site_tree):
     add_page(
         "knowledge-base", "Parcel tracing SOP", "Tracing a parcel.", show_in_menus=True
     )
-
-
-def search(client, **params):
-    response = client.get("/search/", params)
-    assert response.status_code == 200
-    return response
 
 
 def counts(response, key: str) -> dict[str, int]:
@@ -141,3 +136,29 @@ def test_many_tags_list_the_few_with_most_hits_and_the_rest_under_more(
     shown, more = facet_links(html, "tag")
     assert shown == [*common, "rare-b"]
     assert more == ["rare-a"]
+
+
+@pytest.mark.parametrize(
+    ("scanned", "picks", "tags"),
+    [
+        (1, {}, {"alpha": 1}),  # more matches than scanned: the best one only
+        (2, {}, {"alpha": 1, "beta": 1}),
+        # A pick on another facet: the same, counted without the grouped query.
+        (1, {"outcome": "settled-in-full"}, {"alpha": 1}),
+        (2, {"outcome": "settled-in-full"}, {"alpha": 1, "beta": 1}),
+    ],
+)
+def test_tags_are_counted_over_the_best_matches(
+    client_as, site_tree, monkeypatch, scanned, picks, tags
+):
+    make_lesson(
+        "Fake caller fake account",
+        summary="A fake caller gave a fake account: fake, fake.",
+        tags=["alpha"],
+    )
+    make_lesson("Courier fee", summary="A courier fee, not a fake one.", tags=["beta"])
+    fresh_index()
+    monkeypatch.setattr(facet_counts, "RELATED_FACET_SCAN", scanned)
+    response = search(client_as(COLLECTOR), q="fake", **picks)
+    assert response.context["results"].paginator.count == 2
+    assert counts(response, "tag") == tags

@@ -1,5 +1,6 @@
 """Searches are counted; those that found nothing feed the "Search gaps" report."""
 
+import html
 import re
 from datetime import timedelta
 from io import BytesIO
@@ -166,7 +167,7 @@ def report_rows(client, **params) -> dict[str, str]:
     rows = {}
     for row in re.findall(r"<tr>(.*?)</tr>", response.content.decode(), re.S):
         cells = [
-            " ".join(re.sub(r"<[^>]+>", " ", cell).split())
+            " ".join(html.unescape(re.sub(r"<[^>]+>", " ", cell)).split())
             for cell in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)
         ]
         if cells:  # the first cell ends with the row's "Delete" button
@@ -182,6 +183,23 @@ def test_report_says_whether_a_gap_would_find_something_now(client_as, pages):
         "loan sharc": "1 page as “loan shark”",
         "licensed lender": "1 page with the thesaurus",
         "garnishee": "Still nothing",
+    }
+
+
+def test_report_outlook_keeps_quoted_phrases_exact(client_as, pages):
+    for text in (
+        '"moneylenders harass" famlies',
+        '"harass moneylenders" families',
+        '"loan sharc" warning',
+    ):
+        add_gap(text)
+    assert report_rows(client_as(MANAGER)) == {
+        # The words around the phrase are corrected; the phrase keeps its quotes.
+        '"moneylenders harass" famlies': '1 page as “"moneylenders harass" families”',
+        # The words are on the page, but not in that order.
+        '"harass moneylenders" families': "1 page with most of the words",
+        # Words inside quotes are never corrected.
+        '"loan sharc" warning': "1 page with most of the words",
     }
 
 

@@ -9,7 +9,7 @@ from wagtail.search.backends import get_search_backend
 
 from deskbook.core.roles import COLLECTOR
 from deskbook.search.models import SynonymGroup
-from tests.search.pages import add_page, fresh_index
+from tests.search.pages import add_page, fresh_index, search
 
 pytestmark = pytest.mark.django_db
 
@@ -39,12 +39,6 @@ def pages(site_tree):
         "Lesson: payment plan default",
         f"The instalment payment failed; {SECRET} review.",
     )
-
-
-def search(client, **params):
-    response = client.get("/search/", params)
-    assert response.status_code == 200
-    return response
 
 
 def facet_counts(response, key: str) -> dict[str, int]:

@@ -12,6 +12,7 @@ from modelsearch.index import class_is_indexed, get_indexed_instance, get_indexe
 from whoosh import query as wq
 from whoosh.writing import LockError
 
+from .columns import searcher_keys
 from .compiler import (
     MAX_QUERY_CHARS,
     WhooshAutocompleteQueryCompiler,
@@ -24,11 +25,11 @@ from .ranking import matching_docnums, plain_words, top_docnums
 from .results import WhooshSearchResults
 from .schema import (
     CONTENT_TYPE_FIELD,
-    PK_FIELD,
     SPELLING_FIELD,
     build_schema,
     text_analyzer,
 )
+from .spelling import LexiconCorrector
 from .storage import PENDING, IndexMissing, IndexOutdated, IndexStore
 
 logger = logging.getLogger(__name__)
@@ -43,6 +44,8 @@ PARALLEL_REBUILD_FROM = 2000
 # temporary files and merges them back: taken only as needed, and spilling cost
 # 20,000 documents 70 s instead of 43 s (2 cores). Backend option REBUILD_MEMORY_MB.
 DEFAULT_REBUILD_MEMORY_MB = 1024
+# Documents holding a suggested word whose readability is asked about first.
+READABLE_FIRST = 100
 
 
 def object_key(obj) -> str:
@@ -181,14 +184,28 @@ class WhooshSearchBackend(BaseSearchBackend):
                     whoosh_query, filter=allowed, terms=False, **options
                 )
                 found = results.top_n
-            memo = self.store.searcher_memo(searcher)
-            if "pks" not in memo:
-                memo["pks"] = searcher.reader().column_reader(PK_FIELD)
-            pks = memo["pks"]
-            to_python = model._meta.pk.to_python
-            return [(to_python(pks[docnum]), score) for score, docnum in found]
+            key_of = self._key_of(searcher, model)
+            return [(key_of(docnum), score) for score, docnum in found]
 
         return self._with_recovery(run)
+
+    def _key_of(self, searcher, model):
+        """docnum → the document's primary key, as ``model`` types it; kept
+        with the searcher (keys converted as they are asked for)."""
+        memo = self.store.searcher_memo(searcher)
+        if "keys" not in memo:
+            memo["keys"] = searcher_keys(searcher)
+        stored = memo["keys"]
+        converted = memo.setdefault(("keys", model._meta.label), {})
+        to_python = model._meta.pk.to_python
+
+        def key_of(docnum: int):
+            found = converted.get(docnum)
+            if found is None:
+                found = converted[docnum] = to_python(stored[docnum])
+            return found
+
+        return key_of
 
     def _fast(self, searcher, whoosh_query, by_segment, *, limit, scored):
         """``[(score, docnum)]`` for plain-word searches, computed term at a
@@ -234,7 +251,7 @@ class WhooshSearchBackend(BaseSearchBackend):
 
         def run():
             searcher = self.store.searcher()
-            corrector = searcher.corrector(SPELLING_FIELD)
+            corrector = LexiconCorrector(searcher, SPELLING_FIELD)
             words = [
                 t.text
                 for t in self.store.schema[SPELLING_FIELD].analyzer(
@@ -268,16 +285,24 @@ class WhooshSearchBackend(BaseSearchBackend):
         """A test: does a document of the queryset ``within`` hold this word?"""
         if within is None:
             return lambda word: True
-        allowed, _ = self._filter_sets(searcher, within.model)
-        memo = self.store.searcher_memo(searcher)
-        if "pks" not in memo:
-            memo["pks"] = searcher.reader().column_reader(PK_FIELD)
-        pks, to_python = memo["pks"], within.model._meta.pk.to_python
+        _, by_segment = self._filter_sets(searcher, within.model)
+        key_of = self._key_of(searcher, within.model)
 
         def readable(word: str) -> bool:
-            holding = searcher.docs_for_query(wq.Term(SPELLING_FIELD, word))
-            keys = [to_python(pks[d]) for d in holding if d in allowed]
-            return bool(keys) and filter_by_pks(within, keys).exists()
+            keys = []
+            for (sub, offset), allowed in zip(
+                searcher.leaf_searchers(), by_segment, strict=True
+            ):
+                # ``allowed`` holds no deleted document.
+                ids, _ = postings_cache.postings(sub.reader(), SPELLING_FIELD, word)
+                keys += [key_of(offset + d) for d in ids if d in allowed]
+            # A common word is readable on one of its first pages: ask the
+            # database about those first, then (only if need be) the rest.
+            return any(
+                filter_by_pks(within, part).exists()
+                for part in (keys[:READABLE_FIRST], keys[READABLE_FIRST:])
+                if part
+            )
 
         return readable
 

@@ -19,7 +19,7 @@ from modelsearch.query import (
 )
 from whoosh import query as wq
 
-from .concepts import Coverage, MostWords
+from .concepts import Alternative, Coverage, MostWords
 from .documents import autocomplete_fields, filter_term, text_fields
 from .ranking import AnyField
 from .schema import AUTOCOMPLETE_MAX_CHARS, FILTER_PREFIX, word_analyzer
@@ -130,12 +130,7 @@ class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
             words = _tokens(self.analyzer, query.query_string)
             if len(words) < 2:
                 return wq.And(self._terms(words, boost)) if words else wq.NullQuery
-            return wq.Or(
-                [
-                    wq.Phrase(field, words, boost=boost * field_boost)
-                    for field, field_boost in self.fields_with_boosts.items()
-                ]
-            )
+            return self._phrase(words, boost)
         if isinstance(query, Fuzzy):
             words = _tokens(word_analyzer(), query.query_string)
             if not words:
@@ -167,32 +162,70 @@ class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
             f"`{type(query).__name__}` is not supported by the Whoosh search backend."
         )
 
+    def _phrase(self, words: list[str], boost: float) -> wq.Query:
+        """The words in this order in any one text field."""
+        return wq.Or(
+            [
+                wq.Phrase(field, words, boost=boost * field_boost)
+                for field, field_boost in self.fields_with_boosts.items()
+            ]
+        )
+
     def _most_words(self, query: MostWords, boost: float) -> wq.Query:
         """Each distinct analysed word once; the concepts as groups of their
-        positions (a concept left with only stop words is dropped)."""
+        positions, an exact phrase with its words (a concept left with only
+        stop words is dropped)."""
         positions: dict[str, int] = {}
         groups = []
         for concept in query.concepts:
             alternatives = []
             for alternative in concept:
-                words = _tokens(self.analyzer, alternative)
-                if words and len(positions) + len(words) <= MAX_TERMS:
-                    alternatives.append(
-                        tuple(positions.setdefault(w, len(positions)) for w in words)
+                exact = isinstance(alternative, Phrase)
+                text = alternative.query_string if exact else alternative
+                words = _tokens(self.analyzer, text)
+                if not words or len(positions) + len(words) > MAX_TERMS:
+                    continue
+                phrase = tuple(words) if exact and len(words) > 1 else None
+                alternatives.append(
+                    Alternative(
+                        tuple(positions.setdefault(w, len(positions)) for w in words),
+                        phrase,
                     )
+                )
             if alternatives:
                 groups.append(tuple(dict.fromkeys(alternatives)))
         if not groups:
             return wq.NullQuery
         minimum = max(1, min(query.minimum, len(groups)))
         terms = self._terms(list(positions), boost * query.boost)
-        single = all(len(g) == 1 and len(g[0]) == 1 for g in groups)
+        if not all(isinstance(term, AnyField) for term in terms):
+            return self._concepts_as_whoosh(groups, terms, minimum, boost * query.boost)
+        single = all(
+            len(g) == 1 and len(g[0].words) == 1 and g[0].phrase is None for g in groups
+        )
         if single and len(groups) == len(terms):
             if minimum == len(groups):
                 return wq.And(terms)
             if minimum == 1 and not query.coverage:
                 return wq.Or(terms)
         return Coverage(terms, groups, minimum, query.coverage)
+
+    def _concepts_as_whoosh(self, groups, terms, minimum: int, boost: float):
+        """A search restricted to some fields, matched by Whoosh's own
+        matchers: every concept when all are needed, else any of them (with
+        no coverage credit), each concept any of its alternatives."""
+        concepts = [
+            wq.Or(
+                [
+                    self._phrase(list(alternative.phrase), boost)
+                    if alternative.phrase is not None
+                    else wq.And([terms[i] for i in alternative.words])
+                    for alternative in concept
+                ]
+            )
+            for concept in groups
+        ]
+        return wq.And(concepts) if minimum == len(groups) else wq.Or(concepts)
 
 
 class WhooshAutocompleteQueryCompiler(WhooshSearchQueryCompiler):

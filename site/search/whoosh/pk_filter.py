@@ -11,6 +11,7 @@ from django.db import connections
 from django.db.models.expressions import RawSQL
 
 SMALL_SET = 500
+INTEGER_KEYS = {"AutoField", "BigAutoField", "IntegerField", "BigIntegerField"}
 
 
 def filter_by_pks(queryset, pks):
@@ -21,7 +22,16 @@ def filter_by_pks(queryset, pks):
         return queryset.filter(pk__in=pks)
     connection = connections[queryset.db]
     pk_field = queryset.model._meta.pk
-    values = [pk_field.get_db_prep_value(pk, connection) for pk in pks]
+    column = pk_field
+    while column.is_relation:  # a child page's key is its parent link
+        column = column.target_field
+    if column.get_internal_type() in INTEGER_KEYS and all(
+        type(pk) is int for pk in pks
+    ):
+        # Integer keys need no preparing (thousands of them, facet after facet).
+        values = pks
+    else:
+        values = [pk_field.get_db_prep_value(pk, connection) for pk in pks]
     if connection.vendor == "sqlite":
         subquery = RawSQL("SELECT value FROM json_each(%s)", [json.dumps(values)])
     elif connection.vendor == "postgresql":

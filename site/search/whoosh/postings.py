@@ -13,7 +13,11 @@ import threading
 from array import array
 from collections import OrderedDict
 
+from whoosh import query as wq
 from whoosh.matching.wrappers import FilterMatcher
+
+from .schema import TEXT_PREFIX
+from .segments import KeptPerSegment
 
 DEFAULT_MAX_POSTINGS = 4_000_000
 
@@ -94,3 +98,32 @@ def _extend(target: array, values) -> None:
 
 
 postings_cache = PostingsCache()
+
+
+# The documents of one segment holding a phrase: matching a phrase by
+# position reads every word's positions.
+phrase_cache = KeptPerSegment(256)
+
+
+def phrase_docs(segment_searcher, words: tuple[str, ...]) -> frozenset:
+    """Segment document numbers with ``words`` (analysed) in this order in
+    one of their text fields, kept with the segment."""
+    return phrase_cache.get(
+        segment_searcher.reader(),
+        ("phrase", words),
+        lambda: _phrase_docs(segment_searcher, words),
+    )
+
+
+def _phrase_docs(segment_searcher, words: tuple[str, ...]) -> frozenset:
+    """Documents with ``words`` side by side, in order, in one text field, as
+    Whoosh's phrase query finds them (by position)."""
+    # Every text field: a document holds only its own model's fields, so
+    # one answer serves a search of any model.
+    fields = [
+        name
+        for name in segment_searcher.reader().indexed_field_names()
+        if name.startswith(TEXT_PREFIX)
+    ]
+    phrase = wq.Or([wq.Phrase(field, list(words)) for field in fields])
+    return frozenset(phrase.docs(segment_searcher))

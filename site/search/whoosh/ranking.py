@@ -27,7 +27,7 @@ from whoosh import query as wq
 from whoosh.scoring import BM25FScorer
 
 from .concepts import Coverage
-from .postings import postings_cache
+from .postings import phrase_docs, postings_cache
 from .schema import CATCH_ALL_FIELD
 
 # Scores closer than this (relative) to the cut-off are never pruned, so that
@@ -238,10 +238,11 @@ class _Word:
         return self.major.score(docnum, rest) if rest > 0 else 0.0
 
 
-def _segment_matches(reader, postings: list, plan, allowed) -> tuple[set, dict]:
+def _segment_matches(segment, postings: list, plan, allowed) -> tuple[set, dict]:
     """Segment document numbers in all (AND), any (OR) of the posting sets, or
     covering enough concepts; and, for a scaled coverage, each one's share of
-    the concepts covered (else an empty dict)."""
+    the concepts covered (else an empty dict). ``segment`` is the segment's
+    searcher (an exact phrase is matched there, by position)."""
     operator, _, _, coverage = plan
     shares = {}
     if operator == "and":
@@ -257,12 +258,17 @@ def _segment_matches(reader, postings: list, plan, allowed) -> tuple[set, dict]:
         for concept in groups:
             docs = set()
             for alternative in concept:
-                docs |= set.intersection(*(set(postings[i]) for i in alternative))
+                having = set(postings[alternative.words[0]])
+                for i in alternative.words[1:]:
+                    having.intersection_update(postings[i])
+                if alternative.phrase is not None and having:
+                    having &= phrase_docs(segment, alternative.phrase)
+                docs |= having
             covered.update(docs)
         matches = {d for d, n in covered.items() if n >= minimum}
         if scaled:
             shares = {d: covered[d] / len(groups) for d in matches}
-    deleted = reader.deleted_docs_set
+    deleted = segment.reader().deleted_docs_set
     if deleted:
         matches -= deleted
     if allowed is not None:
@@ -279,7 +285,7 @@ def matching_docnums(searcher, plan, allowed_by_segment) -> list[int]:
     ):
         reader = sub.reader()
         postings = [_postings(reader, CATCH_ALL_FIELD, w.word)[0] for w in words]
-        matches, _ = _segment_matches(reader, postings, plan, allowed)
+        matches, _ = _segment_matches(sub, postings, plan, allowed)
         found.extend(offset + d for d in sorted(matches))
     return found
 
@@ -299,7 +305,7 @@ def top_docnums(searcher, plan, limit: int | None, allowed_by_segment, lengths):
         if not all(w.usable for w in segment_words):
             return None
         totals = [w.total.keys() for w in segment_words]
-        matches, shares = _segment_matches(reader, totals, plan, allowed)
+        matches, shares = _segment_matches(sub, totals, plan, allowed)
         if matches:
             scored = _rank_segment(reader, segment_words, matches, limit, shares)
             found.extend((score * boost, offset + d) for score, d in scored)
@@ -346,7 +352,9 @@ def _rank_segment(reader, words: list[_Word], matches: set, limit, shares: dict)
     best = sorted(scores.values(), reverse=True)[:limit]
     heapq.heapify(best)
     for docnum in sorted(bounds, key=bounds.__getitem__, reverse=True):
-        if len(best) >= limit and bounds[docnum] < _cutoff(best, limit):
+        # ``best`` holds at most ``limit`` scores: when full, its smallest
+        # (the heap's first) is the ``limit``-th best.
+        if len(best) >= limit and bounds[docnum] < _below(best[0]):
             break
         if docnum not in scores:
             scores[docnum] = score = exact(docnum)
@@ -361,4 +369,9 @@ def _rank_segment(reader, words: list[_Word], matches: set, limit, shares: dict)
 def _cutoff(scores, limit: int) -> float:
     """The ``limit``-th best score, less a safety margin for rounding."""
     kth = min(scores) if len(scores) == limit else heapq.nlargest(limit, scores)[-1]
+    return _below(kth)
+
+
+def _below(kth: float) -> float:
+    """A score less a safety margin for rounding."""
     return kth - SAFETY * max(1.0, abs(kth))

@@ -46,15 +46,16 @@ class WhooshSearchResults(BaseSearchResults):
         return self._matches()
 
     def _matching_queryset(self):
-        queryset = self.query_compiler.queryset
-        matches = self._matches()
-        return queryset if matches is None else filter_by_pks(queryset, matches)
+        return self.matching_within(self.query_compiler.queryset)
 
-    def _ranked(self, queryset, stop: int | None) -> list[tuple]:
+    def _ranked(self, queryset, stop: int | None, window=None) -> list[tuple]:
         """(key, score) by relevance for the first ``stop`` results that pass
-        the queryset's filters (all of them when ``stop`` is None)."""
+        the queryset's filters (all of them when ``stop`` is None). The index
+        is asked for the best ``window`` first (twice ``stop`` unless given),
+        then for more until enough pass: the answer does not depend on it."""
         model = queryset.model
-        window = FIRST_WINDOW if stop is None else max(FIRST_WINDOW, stop * 2)
+        if window is None:
+            window = FIRST_WINDOW if stop is None else max(FIRST_WINDOW, stop * 2)
         while True:
             top = self.backend.top_scores(
                 self._query(),
@@ -109,18 +110,45 @@ class WhooshSearchResults(BaseSearchResults):
         return max(0, stop - self.start)
 
     def facet(self, field_name):
-        field = self.query_compiler._get_filterable_field(field_name)
-        if field is None:
-            model_name = self.query_compiler.queryset.model.__name__
+        return self.facet_within(self.query_compiler.queryset, field_name)
+
+    def matching_within(self, queryset):
+        """The rows of ``queryset`` this search matches, without asking the
+        index again. ``queryset`` must be narrower than this search's
+        queryset: the same or more filters, on its model or on a subclass
+        sharing its keys (a page type's pages, for a search of pages)."""
+        searched = self.query_compiler.queryset.model
+        if not issubclass(queryset.model, searched):
+            raise ValueError(f"{queryset.model.__name__} is not a {searched.__name__}")
+        matches = self._matches()
+        return queryset if matches is None else filter_by_pks(queryset, matches)
+
+    def facet_within(self, queryset, field_name):
+        """``facet(field_name)`` over ``queryset`` (see ``matching_within``):
+        one search serves the facets of every page type."""
+        model = queryset.model
+        filterable = {
+            field.get_attname(model) for field in model.get_filterable_search_fields()
+        }
+        if field_name not in filterable:
             raise FilterFieldError(
                 f'Cannot facet search results with field "{field_name}". Please add '
-                f'index.FilterField("{field_name}") to {model_name}.search_fields.',
+                f'index.FilterField("{field_name}") to {model.__name__}.search_fields.',
                 field_name=field_name,
             )
         rows = (
-            self._matching_queryset()
+            self.matching_within(queryset)
             .values(field_name)
             .annotate(count=Count("pk"))
             .order_by("-count")
         )
         return OrderedDict((row[field_name], row["count"]) for row in rows)
+
+    def ranked_keys(self, limit: int) -> list:
+        """Keys of the best ``limit`` results by relevance, best first, without
+        loading the objects (the keys ``self[:limit]`` would have)."""
+        compiler = self.query_compiler
+        if compiler.is_match_all or not compiler.order_by_relevance:
+            return [obj.pk for obj in self[:limit]]
+        ranked = self._ranked(compiler.queryset, limit, window=limit)
+        return [pk for pk, _ in ranked[:limit]]

@@ -1,0 +1,186 @@
+"""Counting the site search's facets over one search's matches.
+
+Where the backend allows it (``matching_within`` on its results, the Whoosh
+backend), the index is asked once for the page search's matches, and every
+facet of every page type counts those in the database, narrowed there by page
+type and by the other facets' picks. With no pick, a page type's plain facets
+(department, stage, segment …) are counted in one grouped query, which also
+says how many matches of that type there are. Other backends search once per
+facet, as modelsearch offers.
+"""
+
+import logging
+from collections import Counter, defaultdict
+
+from django.db.models import Count
+
+from .facets import FacetGroup, SearchFacet, facet_group
+from .selectors import searchable_pages
+
+logger = logging.getLogger(__name__)
+
+# Facets of related rows (tags) are counted in the database over at most this
+# many best matches: search backends facet plain fields only.
+RELATED_FACET_SCAN = 1000
+
+
+def kind_group(search, pages, results, selection, kinds) -> FacetGroup | None:
+    # Kind counts leave the chosen kind out, so the other kinds stay reachable.
+    if selection.kind is not None:
+        results = search(selection.narrow(pages, leave_out="kind"))
+    if not getattr(results, "supports_facet", False):
+        return None
+    per_type = results.facet("content_type_id")
+    counts = {
+        kind.key: sum(per_type.get(ct, 0) for ct in kind.content_type_ids())
+        for kind in kinds
+    }
+    return facet_group(
+        key="kind",
+        label="Kind",
+        counts=counts,
+        labels={kind.key: kind.label for kind in kinds},
+        url_for=lambda value: selection.url(kind=value),
+        selected={selection.kind.key} if selection.kind is not None else (),
+        order=[kind.key for kind in kinds],
+        all_count=sum(per_type.values()),
+    )
+
+
+def field_groups(search, results, user, selection, facets) -> list:
+    """The declared facets as the page shows them (None where nothing is hit)."""
+    counter = FacetCounter(search, results, user, selection, facets)
+    return [counter.group(declared) for declared in facets.values()]
+
+
+class FacetCounter:
+    """The field facets of one search: what they share is worked out once."""
+
+    def __init__(self, search, results, user, selection, facets):
+        self.search = search
+        self.results = results
+        self.user = user
+        self.selection = selection
+        self.shared = hasattr(results, "matching_within")
+        self.by_model: dict = defaultdict(list)
+        for declared in facets.values():
+            for facet in declared:
+                self.by_model[facet.model].append(facet)
+        # (page model, field) -> counts, and (page model, None) -> matches, of
+        # the grouped queries.
+        self._grouped: dict[tuple, Counter] = {}
+        self._grouped_models: set = set()
+        self._best: dict[tuple, list] = {}
+
+    def group(self, declared: list[SearchFacet]) -> FacetGroup | None:
+        key = declared[0].key
+        selection = self.selection
+        counts: Counter[str] = Counter()
+        labels: dict[str, str] = {}
+        for facet in declared:
+            try:
+                per_value = self.counts(facet)
+            except Exception:
+                # A facet an app declared wrongly must not take the search down.
+                logger.exception("Search facet %s on %s failed", key, facet.model_label)
+                continue
+            for value, count in per_value.items():
+                if value is not None and value != "" and count:
+                    counts[str(value)] += count
+                    labels.setdefault(str(value), facet.value_label(value))
+        picked = {str(value) for _, value in selection.picks.get(key, ("", []))[1]}
+        return facet_group(
+            key=key,
+            label=declared[0].label,
+            counts=counts,
+            labels=labels,
+            url_for=lambda value: selection.url(**{key: value}),
+            selected=picked,
+        )
+
+    def pages(self, facet: SearchFacet):
+        """The pages a facet counts: its page type's, narrowed by the other picks."""
+        every = searchable_pages(self.user, facet.model)
+        return self.selection.narrow(every, leave_out=facet.key)
+
+    def counts(self, facet: SearchFacet) -> dict:
+        """Per value of ``facet``, the matches among its pages."""
+        if not self.shared:
+            return self._searched_counts(facet)
+        model = facet.model
+        if not facet.spans_relation:
+            self._group_plain(model)
+            if (model, facet.field_name) in self._grouped:
+                return self._grouped[(model, facet.field_name)]
+            return self.results.facet_within(self.pages(facet), facet.field_name)
+        pages = self.pages(facet)
+        self._group_plain(model)
+        total = self._grouped.get((model, None))
+        if total is None:
+            total = self.results.matching_within(pages).count()
+        if total > RELATED_FACET_SCAN:
+            matched = self._best_keys(facet, pages)
+        else:
+            # No more matches than are scanned: all of them, in any order.
+            matched = self.results.matching_within(pages).values("pk")
+        return _related_counts(facet, matched)
+
+    def _searched_counts(self, facet: SearchFacet) -> dict:
+        """A backend without shared matches: one search per facet."""
+        pages = self.pages(facet)
+        if not facet.spans_relation:
+            return self.search(pages).facet(facet.field_name)
+        found = self.search(pages.only("pk"))[:RELATED_FACET_SCAN]
+        return _related_counts(facet, [page.pk for page in found])
+
+    def _group_plain(self, model) -> None:
+        """With no pick, every facet of ``model`` counts the same pages: its
+        plain facets in one grouped query (the sum of its rows is the number
+        of matches). A field the model cannot facet on is left to its own
+        query, which reports it."""
+        if self.selection.picks or model in self._grouped_models:
+            return
+        self._grouped_models.add(model)
+        filterable = {
+            field.get_attname(model) for field in model.get_filterable_search_fields()
+        }
+        fields = sorted(
+            {
+                facet.field_name
+                for facet in self.by_model[model]
+                if not facet.spans_relation and facet.field_name in filterable
+            }
+        )
+        pages = self.selection.narrow(searchable_pages(self.user, model))
+        matching = self.results.matching_within(pages)
+        if not fields:
+            self._grouped[(model, None)] = matching.count()
+            return
+        per_field: dict[str, Counter] = defaultdict(Counter)
+        total = 0
+        for row in matching.values(*fields).annotate(count=Count("pk")).order_by():
+            total += row["count"]
+            for field in fields:
+                per_field[field][row[field]] += row["count"]
+        for field in fields:
+            self._grouped[(model, field)] = per_field[field]
+        self._grouped[(model, None)] = total
+
+    def _best_keys(self, facet: SearchFacet, pages) -> list:
+        """Keys of the best ``RELATED_FACET_SCAN`` of ``pages``; two facets of
+        one page type with the same picks share them."""
+        others = tuple(sorted(k for k in self.selection.picks if k != facet.key))
+        key = (facet.model, others)
+        if key not in self._best:
+            self._best[key] = self.search(pages).ranked_keys(RELATED_FACET_SCAN)
+        return self._best[key]
+
+
+def _related_counts(facet: SearchFacet, matched) -> dict:
+    rows = (
+        facet.model.objects.filter(pk__in=matched)
+        .order_by()  # the tree's path ordering would split the groups
+        .values(facet.field_name)
+        .annotate(count=Count("pk", distinct=True))
+    )
+    return {row[facet.field_name]: row["count"] for row in rows}
