@@ -114,6 +114,9 @@ def count_queries(client, url: str) -> int:
     return len(queries)
 
 
+# 500 pages: not indexed for search, which these pages do not use (and which
+# would leave the test process's search index that much bigger).
+@pytest.mark.usefixtures("search_indexing_off")
 def test_query_count_of_index_article_and_home_does_not_grow_with_articles(
     site_tree, client
 ):

@@ -173,6 +173,7 @@ def test_command_lists_every_problem_and_fails(tmp_path, owner):
     assert "nope: no such folder" in out.getvalue()
 
 
+@pytest.mark.usefixtures("search_indexing_off")  # 50 pages; searching is not the point
 def test_progress_is_printed_for_large_folders(tmp_path, owner):
     for n in range(50):
         sop_file(tmp_path, f"sop-{n:02d}")
