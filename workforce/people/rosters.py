@@ -5,9 +5,10 @@ import datetime
 import io
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
-import pandas
+if TYPE_CHECKING:
+    import pandas
 
 EXTENSIONS = (".csv", ".xlsx")
 HEADER_ROW = 1
@@ -57,7 +58,11 @@ def read_roster(source: Path | BinaryIO, filename: str) -> Roster:
     return Roster(columns, rows)
 
 
-def _read_frame(source, extension: str) -> pandas.DataFrame:
+def _read_frame(source, extension: str) -> "pandas.DataFrame":
+    # Imported here: pandas takes about 0.4 s of CPU to import, and every
+    # process (each command, web worker and test run) imports this module.
+    import pandas
+
     # pandas wants a seekable file; an upload may not be one.
     data = source.read_bytes() if isinstance(source, Path) else source.read()
     source = io.BytesIO(data)
