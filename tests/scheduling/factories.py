@@ -1,6 +1,7 @@
 import datetime
 
 import factory
+from django.utils import timezone
 
 from workforce.scheduling.models import (
     PatternAssignment,
@@ -55,3 +56,8 @@ class PatternAssignmentFactory(factory.django.DjangoModelFactory):
         model = PatternAssignment
 
     starts_on = datetime.date(2026, 3, 2)
+
+
+def local(text: str) -> datetime.datetime:
+    """An agency-local moment written as ``"2026-03-02 07:00"``, made aware."""
+    return timezone.make_aware(datetime.datetime.fromisoformat(text))

@@ -7,13 +7,13 @@ import re
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
 from wagtail import hooks
 
 from deskbook.core.roles import COLLECTOR
 from tests.scheduling.factories import (
     PatternAssignmentFactory,
     ShiftPatternFactory,
+    local,
 )
 from tests.workforce.factories import StaffFactory
 from workforce.people.services import staff_move
@@ -31,10 +31,6 @@ SUNDAY = D(2026, 3, 8)
 PLAN = "/admin/workforce/shift-plan/"
 GRID = f"{PLAN}desk-early/"
 WEEK = "?view=week&day=2026-03-02"
-
-
-def local(text):
-    return timezone.make_aware(datetime.datetime.fromisoformat(text))
 
 
 @pytest.fixture

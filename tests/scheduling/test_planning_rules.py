@@ -6,7 +6,6 @@ import datetime
 import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied
-from django.utils import timezone
 from schedule.models import Event
 from wagtail import hooks
 
@@ -14,6 +13,7 @@ from tests.scheduling.factories import (
     PatternAssignmentFactory,
     ShiftPatternFactory,
     ShiftTypeFactory,
+    local,
 )
 from workforce.people.services import resignation_record, staff_move
 from workforce.scheduling.hooks import SCHEDULING_ABSENCES, Absence
@@ -30,10 +30,6 @@ from workforce.scheduling.services import (
 D = datetime.date
 MONDAY = D(2026, 3, 2)
 SUNDAY = D(2026, 3, 8)
-
-
-def local(text):
-    return timezone.make_aware(datetime.datetime.fromisoformat(text))
 
 
 def plan_week(desk, *, by=None):
