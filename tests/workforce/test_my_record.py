@@ -97,3 +97,12 @@ def test_an_anonymous_visitor_is_sent_to_sign_in(client, nur):
 
     assert response.status_code == 302
     assert response["Location"].startswith("/admin/login/")
+
+
+def test_the_header_names_the_page_not_the_dashboard(client, nur):
+    client.force_login(nur)
+    html = client.get(URL).content.decode()
+    header = html[html.index("<header") : html.index("</header>")]
+
+    # The last breadcrumb is the one the header shows.
+    assert "My record" in header[header.rindex("<li") :]

@@ -13,6 +13,10 @@ class MyRecordView(WagtailAdminTemplateMixin, TemplateView):
     header_icon = "user"
     template_name = "workforce/my_record.html"
 
+    def get_breadcrumbs_items(self):
+        # Without it the header names the dashboard ("Home"), not this page.
+        return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         staff = own_record(self.request.user)
