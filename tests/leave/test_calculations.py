@@ -151,6 +151,20 @@ def test_which_days_and_parts_make_a_request(
     assert (found is None) if problem is None else (problem in found)
 
 
+def test_a_morning_and_an_afternoon_of_one_day_do_not_clash():
+    morning = calc.day_fractions(D(2026, 3, 4), D(2026, 3, 4), MORNING, MORNING)
+    afternoon = calc.day_fractions(D(2026, 3, 4), D(2026, 3, 6), AFTERNOON, WHOLE)
+    whole = calc.day_fractions(D(2026, 3, 2), D(2026, 3, 4))
+
+    assert calc.clashing_days(morning, afternoon) == []
+    assert calc.clashing_days(morning, morning) == [D(2026, 3, 4)]
+    assert calc.clashing_days(whole, afternoon) == [D(2026, 3, 4)]
+    assert (
+        calc.clashing_days(whole, calc.day_fractions(D(2026, 3, 5), D(2026, 3, 5)))
+        == []
+    )
+
+
 # --- balances and carry-over ------------------------------------------------
 
 

@@ -73,6 +73,20 @@ def day_fractions(
     return days
 
 
+def clashing_days(
+    one: Mapping[datetime.date, tuple[Decimal, str]],
+    other: Mapping[datetime.date, tuple[Decimal, str]],
+) -> list[datetime.date]:
+    """The days two requests (``day_fractions``) both take: a morning and
+    an afternoon of one day do not clash, anything else shared does."""
+    halves = {MORNING, AFTERNOON}
+    return sorted(
+        day
+        for day in one.keys() & other.keys()
+        if {one[day][1], other[day][1]} != halves
+    )
+
+
 def is_working_day(
     day: datetime.date,
     *,
@@ -111,6 +125,11 @@ def cost_by_day(
         if day not in holidays
         and is_working_day(day, shift_days=shift_days, planned_days=planned_days)
     }
+
+
+def days_text(days: Decimal) -> str:
+    """``3``, ``0.5``, ``10``: days as people write them."""
+    return f"{Decimal(days).normalize():f}"
 
 
 def total(costs: Mapping[datetime.date, Decimal]) -> Decimal:

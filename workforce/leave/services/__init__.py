@@ -1,5 +1,14 @@
 """Writes of leave, one module a concern, re-exported here."""
 
+from .decisions import UnderMinimumStaffing, leave_request_approve, leave_request_reject
 from .holidays import public_holidays_fill
+from .requests import leave_request_cancel, leave_request_submit
 
-__all__ = ["public_holidays_fill"]
+__all__ = [
+    "UnderMinimumStaffing",
+    "leave_request_approve",
+    "leave_request_cancel",
+    "leave_request_reject",
+    "leave_request_submit",
+    "public_holidays_fill",
+]

@@ -1,0 +1,86 @@
+"""A lead's or a manager's decision on a leave request."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from .. import notifications
+from ..models import LeaveRequest
+from ..selectors import ShortDay, may_decide, staffing_impact
+from . import balances
+
+
+class UnderMinimumStaffing(ValidationError):
+    """Approving would take a team under its minimum: confirm to go on."""
+
+    def __init__(self, short_days: list[ShortDay]):
+        self.short_days = short_days
+        super().__init__([day.describe() for day in short_days])
+
+
+def _locked_pending(request: LeaveRequest, by) -> LeaveRequest:
+    request = (
+        LeaveRequest.objects.select_for_update(of=("self",))
+        .select_related("staff", "leave_type")
+        .get(pk=request.pk)
+    )
+    if not may_decide(viewer=by, request=request):
+        raise PermissionDenied(
+            "Only a lead of the person's team on those days, or a manager."
+        )
+    if request.status != LeaveRequest.Status.PENDING:
+        raise ValidationError(
+            f"This request is already {request.get_status_display().lower()}."
+        )
+    return request
+
+
+def leave_request_approve(
+    *, request: LeaveRequest, by, comment: str = "", confirm: bool = False
+) -> LeaveRequest:
+    """Approve a pending request: its days move from pending to taken.
+
+    When the leave would take a team under its minimum for any half hour of
+    the plan, ``UnderMinimumStaffing`` names the half hours unless
+    ``confirm`` says the approver has seen them (kept on the request).
+    """
+    with transaction.atomic():
+        request = _locked_pending(request, by)
+        short_days = staffing_impact(request)
+        if short_days and not confirm:
+            raise UnderMinimumStaffing(short_days)
+        balances.move(request, pending=-1, taken=1)
+        request.status = LeaveRequest.Status.APPROVED
+        request.decided_by = by
+        request.decided_at = timezone.now()
+        request.comment = comment.strip()[:300]
+        request.staffing_confirmed = "\n".join(day.describe() for day in short_days)
+        request.save(
+            update_fields=[
+                "status",
+                "decided_by",
+                "decided_at",
+                "comment",
+                "staffing_confirmed",
+            ]
+        )
+        notifications.decided(request)
+    return request
+
+
+def leave_request_reject(*, request: LeaveRequest, by, comment: str) -> LeaveRequest:
+    """Reject a pending request with a comment saying why; its days are
+    free again."""
+    comment = comment.strip()
+    if not comment:
+        raise ValidationError({"comment": "Say why the leave is rejected."})
+    with transaction.atomic():
+        request = _locked_pending(request, by)
+        balances.move(request, pending=-1, taken=0)
+        request.status = LeaveRequest.Status.REJECTED
+        request.decided_by = by
+        request.decided_at = timezone.now()
+        request.comment = comment[:300]
+        request.save(update_fields=["status", "decided_by", "decided_at", "comment"])
+        notifications.decided(request)
+    return request

@@ -1,0 +1,19 @@
+from wagtail import hooks
+
+from deskbook.core.hooks import ROLE_PERMISSIONS
+from deskbook.core.roles import MANAGER, TEAM_LEAD
+
+
+@hooks.register(ROLE_PERMISSIONS)
+def leave_role_permissions():
+    # Requests are decided through the services (change_leaverequest is the
+    # right to decide, scoped to the teams a lead leads); their counters and
+    # charges are never edited by hand.
+    deciding = ["leave.view_leaverequest", "leave.change_leaverequest"]
+    rules = ("leavetype", "allocation", "publicholiday", "blackout")
+    return {
+        MANAGER: deciding
+        + [f"leave.{a}_{m}" for m in rules for a in ("add", "change", "delete", "view")]
+        + ["leave.change_leavesettings"],
+        TEAM_LEAD: deciding + [f"leave.view_{m}" for m in rules],
+    }
