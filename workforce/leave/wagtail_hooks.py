@@ -1,6 +1,6 @@
 from wagtail import hooks
 
-from deskbook.core.hooks import ROLE_PERMISSIONS
+from deskbook.core.hooks import ROLE_PERMISSIONS, TIMED_JOBS
 from deskbook.core.roles import MANAGER, TEAM_LEAD
 
 
@@ -17,3 +17,10 @@ def leave_role_permissions():
         + ["leave.change_leavesettings"],
         TEAM_LEAD: deciding + [f"leave.view_{m}" for m in rules],
     }
+
+
+@hooks.register(TIMED_JOBS)
+def leave_timed_jobs():
+    # Daily: on the first day of a year it opens the year; otherwise it finds
+    # the year open and changes nothing.
+    return [("open_leave_year", 24 * 60 * 60)]

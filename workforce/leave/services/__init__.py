@@ -3,8 +3,11 @@
 from .decisions import UnderMinimumStaffing, leave_request_approve, leave_request_reject
 from .holidays import public_holidays_fill
 from .requests import leave_request_cancel, leave_request_submit
+from .years import OpenedYear, allocation_open_year
 
 __all__ = [
+    "OpenedYear",
+    "allocation_open_year",
     "UnderMinimumStaffing",
     "leave_request_approve",
     "leave_request_cancel",
