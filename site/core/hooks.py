@@ -29,7 +29,7 @@ Each name below is a Wagtail hook (``wagtail.hooks.register(NAME, order=...)``):
     ``("department", "Department", "kb.SOPPage", "department", Department.choices)``.
     The field must be an ``index.FilterField`` of that model (or of related
     rows, such as ``tags__slug`` under ``index.RelatedFields``, counted in the
-    database over the best matches); apps declaring the same key share one
+    database over every match); apps declaring the same key share one
     facet. ``choices`` may be a callable.
 ``TEAM_DIRECTORY``
     ``fn() -> TeamDirectory`` (see ``deskbook.core.teams``): who was in which

@@ -19,8 +19,8 @@ from .selectors import searchable_pages
 
 logger = logging.getLogger(__name__)
 
-# Facets of related rows (tags) are counted in the database over at most this
-# many best matches: search backends facet plain fields only.
+# A backend that cannot share its matches counts facets of related rows (tags)
+# over at most this many best matches, searching once per facet.
 RELATED_FACET_SCAN = 1000
 
 
@@ -70,7 +70,6 @@ class FacetCounter:
         # the grouped queries.
         self._grouped: dict[tuple, Counter] = {}
         self._grouped_models: set = set()
-        self._best: dict[tuple, list] = {}
 
     def group(self, declared: list[SearchFacet]) -> FacetGroup | None:
         key = declared[0].key
@@ -113,17 +112,9 @@ class FacetCounter:
             if (model, facet.field_name) in self._grouped:
                 return self._grouped[(model, facet.field_name)]
             return self.results.facet_within(self.pages(facet), facet.field_name)
-        pages = self.pages(facet)
-        self._group_plain(model)
-        total = self._grouped.get((model, None))
-        if total is None:
-            total = self.results.matching_within(pages).count()
-        if total > RELATED_FACET_SCAN:
-            matched = self._best_keys(facet, pages)
-        else:
-            # No more matches than are scanned: all of them, in any order.
-            matched = self.results.matching_within(pages).values("pk")
-        return _related_counts(facet, matched)
+        # Every match, as the plain facets: the count beside a tag is the
+        # number of results picking it gives.
+        return _related_counts(facet, self.results.matching_within(self.pages(facet)))
 
     def _searched_counts(self, facet: SearchFacet) -> dict:
         """A backend without shared matches: one search per facet."""
@@ -166,17 +157,10 @@ class FacetCounter:
             self._grouped[(model, field)] = per_field[field]
         self._grouped[(model, None)] = total
 
-    def _best_keys(self, facet: SearchFacet, pages) -> list:
-        """Keys of the best ``RELATED_FACET_SCAN`` of ``pages``; two facets of
-        one page type with the same picks share them."""
-        others = tuple(sorted(k for k in self.selection.picks if k != facet.key))
-        key = (facet.model, others)
-        if key not in self._best:
-            self._best[key] = self.search(pages).ranked_keys(RELATED_FACET_SCAN)
-        return self._best[key]
-
 
 def _related_counts(facet: SearchFacet, matched) -> dict:
+    if not isinstance(matched, list):  # a queryset of the matching pages
+        matched = matched.values("pk")
     rows = (
         facet.model.objects.filter(pk__in=matched)
         .order_by()  # the tree's path ordering would split the groups

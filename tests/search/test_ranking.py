@@ -175,13 +175,6 @@ def _leaves(query):
         yield from _leaves(child)
 
 
-def test_ranked_keys_are_the_keys_of_the_first_results(backend):
-    for words in QUERIES:
-        results = backend.search(words, Page.objects.live(), operator="or")
-        for limit in (1, 2, 10):
-            assert results.ranked_keys(limit) == [p.pk for p in results[:limit]]
-
-
 def test_phrase_matching_finds_a_repeated_word_and_skips_a_reversed_pair(backend):
     pages = Page.objects.live()
     found = backend.search(MostWords([[Phrase("payment payment")]]), pages)

@@ -18,7 +18,7 @@ from .calculations import Finding
 from .models import Shift, ShiftChange, ShiftSwap
 from .rules import check_shifts
 from .selectors import OPEN_SWAPS, may_plan
-from .services import _event_for, enforce, team_calendar
+from .services import enforce, event_for, team_calendar
 
 OPEN = OPEN_SWAPS
 
@@ -230,7 +230,7 @@ def swap_approve(
                 shift.override_reason = override_reason.strip()[:300]
             if shift.event_id:
                 event = shift.event
-                event.title = _event_for(shift, calendar, by).title
+                event.title = event_for(shift, calendar, by).title
                 event.save(update_fields=["title"])
             shift.save()
             ShiftChange.objects.create(

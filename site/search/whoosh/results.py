@@ -143,12 +143,3 @@ class WhooshSearchResults(BaseSearchResults):
             .order_by("-count")
         )
         return OrderedDict((row[field_name], row["count"]) for row in rows)
-
-    def ranked_keys(self, limit: int) -> list:
-        """Keys of the best ``limit`` results by relevance, best first, without
-        loading the objects (the keys ``self[:limit]`` would have)."""
-        compiler = self.query_compiler
-        if compiler.is_match_all or not compiler.order_by_relevance:
-            return [obj.pk for obj in self[:limit]]
-        ranked = self._ranked(compiler.queryset, limit, window=limit)
-        return [pk for pk, _ in ranked[:limit]]
