@@ -3,6 +3,7 @@ half hours it would leave a team short."""
 
 import datetime
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -12,6 +13,7 @@ from django.utils import timezone
 from workforce.people.models import Staff, Team, TeamMembership
 from workforce.people.selectors import SEE_EVERYONE, teams_led_by
 from workforce.scheduling.calculations import DAY, Interval, PlannedShift
+from workforce.scheduling.hooks import Absence
 from workforce.scheduling.models import Shift
 
 from . import calculations as calc
@@ -212,4 +214,47 @@ def staffing_impact(request: LeaveRequest) -> list[ShortDay]:
             minimum=team.minimum_staffing,
         )
         found += [ShortDay(team, day, intervals) for day, intervals in short.items()]
+    return found
+
+
+def plan_absences(
+    staff_ids: Iterable[int], first_day: datetime.date, last_day: datetime.date
+) -> list[Absence]:
+    """Leave's answer to ``scheduling_absences``: the pending and approved
+    leave of these people touching ``first_day`` to ``last_day``. Approved
+    whole days refuse the shifts starting on them; half days (the rest of
+    the shift is worked) and pending leave are shown only. One query."""
+    staff_ids = list(staff_ids)
+    requests = list(
+        LeaveRequest.objects.standing()
+        .filter(staff_id__in=staff_ids)
+        .overlapping(first_day, last_day)
+        .select_related("leave_type")
+    )
+    if not requests:
+        return []
+    zone = timezone.get_default_timezone()
+    found = []
+    for request in requests:
+        approved = request.status == LeaveRequest.Status.APPROVED
+        label = request.leave_type.name + ("" if approved else " (pending)")
+        spans = calc.absence_spans(
+            request.first_day,
+            request.last_day,
+            request.first_day_part,
+            request.last_day_part,
+            zone=zone,
+        )
+        found += [
+            Absence(
+                staff_id=request.staff_id,
+                start=span.start,
+                end=span.end,
+                kind="leave",
+                label=label if span.whole else f"{label}, half day",
+                refuses=approved and span.whole,
+                by_day=span.whole,
+            )
+            for span in spans
+        ]
     return found

@@ -2,6 +2,13 @@ from wagtail import hooks
 
 from deskbook.core.hooks import ROLE_PERMISSIONS, TIMED_JOBS
 from deskbook.core.roles import MANAGER, TEAM_LEAD
+from workforce.scheduling.hooks import SCHEDULING_ABSENCES
+
+from .selectors import plan_absences
+
+# Approved leave refuses shifts at planning, publishing and swapping;
+# pending leave shows in the plan.
+hooks.register(SCHEDULING_ABSENCES, plan_absences)
 
 
 @hooks.register(ROLE_PERMISSIONS)
