@@ -7,11 +7,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Q, QuerySet, Sum
+from django.db.models import Exists, OuterRef, Q, QuerySet, Sum
 from django.utils import timezone
 
 from workforce.people.models import Staff, Team, TeamMembership
-from workforce.people.selectors import SEE_EVERYONE, teams_led_by
+from workforce.people.selectors import SEE_EVERYONE, staff_visible_to, teams_led_by
 from workforce.scheduling.calculations import DAY, Interval, PlannedShift
 from workforce.scheduling.hooks import Absence
 from workforce.scheduling.models import Shift
@@ -258,3 +258,29 @@ def plan_absences(
             for span in spans
         ]
     return found
+
+
+def requests_visible_to(viewer) -> QuerySet[LeaveRequest]:
+    """The leave requests in *Workforce → Leave → Requests*: every one for a
+    manager; for a lead, those of people in a team they lead on some day of
+    the request; nobody else's."""
+    requests = LeaveRequest.objects.select_related("staff", "leave_type", "decided_by")
+    if not viewer.is_authenticated or not viewer.has_perm("leave.view_leaverequest"):
+        return requests.none()
+    if viewer.has_perm(SEE_EVERYONE):
+        return requests
+    in_led_team = TeamMembership.objects.filter(
+        staff=OuterRef("staff"),
+        team__in=teams_led_by(viewer),
+        valid_from__lte=OuterRef("last_day"),
+    ).filter(Q(valid_to__isnull=True) | Q(valid_to__gte=OuterRef("first_day")))
+    return requests.filter(Exists(in_led_team))
+
+
+def allocations_visible_to(viewer, *, on: datetime.date) -> QuerySet[Allocation]:
+    """Allocations of the people ``viewer`` may see on ``on`` (the scope
+    rule): everyone's for a manager, a lead's teams' for a lead."""
+    allocations = Allocation.objects.select_related("staff", "leave_type")
+    if not viewer.is_authenticated or not viewer.has_perm("leave.view_allocation"):
+        return allocations.none()
+    return allocations.filter(staff__in=staff_visible_to(viewer=viewer, on=on))

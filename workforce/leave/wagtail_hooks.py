@@ -5,6 +5,7 @@ from deskbook.core.roles import MANAGER, TEAM_LEAD
 from workforce.scheduling.hooks import SCHEDULING_ABSENCES
 
 from .selectors import plan_absences
+from .viewsets import LeaveGroup
 
 # Approved leave refuses shifts at planning, publishing and swapping;
 # pending leave shows in the plan.
@@ -31,3 +32,8 @@ def leave_timed_jobs():
     # Daily: on the first day of a year it opens the year; otherwise it finds
     # the year open and changes nothing.
     return [("open_leave_year", 24 * 60 * 60)]
+
+
+@hooks.register("register_admin_viewset")
+def register_leave_viewsets():
+    return LeaveGroup()
