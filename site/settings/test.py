@@ -22,6 +22,14 @@ LOGGING = {"version": 1, "disable_existing_loggers": False}
 TEST_SCRATCH = Path(tempfile.mkdtemp(prefix="deskbook-test-"))
 atexit.register(shutil.rmtree, TEST_SCRATCH, ignore_errors=True)
 MEDIA_ROOT = TEST_SCRATCH / "media"
+PRIVATE_MEDIA_ROOT = TEST_SCRATCH / "private-media"
+STORAGES = {
+    **STORAGES,
+    "private": {
+        **STORAGES["private"],
+        "OPTIONS": {**STORAGES["private"]["OPTIONS"], "location": PRIVATE_MEDIA_ROOT},
+    },
+}
 if WAGTAILSEARCH_BACKENDS["default"]["BACKEND"] == "deskbook.search.whoosh":
     WAGTAILSEARCH_BACKENDS = {
         "default": {

@@ -12,6 +12,7 @@ if TYPE_CHECKING:
 
 EXTENSIONS = (".csv", ".xlsx")
 HEADER_ROW = 1
+DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y")
 
 
 class RosterUnreadable(Exception):
@@ -90,3 +91,16 @@ def _cell(value) -> str | datetime.date:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))  # a number typed into a spreadsheet: 1042, not 1042.0
     return str(value).strip()
+
+
+def roster_date(value: str | datetime.date) -> datetime.date:
+    """A cell as a date: one the spreadsheet stored as a date, or text as
+    2026-03-31 or 31/03/2026. ``ValueError`` for anything else."""
+    if isinstance(value, datetime.date):
+        return value
+    for date_format in DATE_FORMATS:
+        try:
+            return datetime.datetime.strptime(value, date_format).date()
+        except ValueError:
+            continue
+    raise ValueError(f"not a date: {value!r}")

@@ -12,13 +12,12 @@ from django.db import transaction
 from django.utils import timezone
 
 from .models import Language, Staff, Team, TeamMembership
-from .rosters import Roster, RosterRow, RosterUnreadable, read_roster
+from .rosters import Roster, RosterRow, RosterUnreadable, read_roster, roster_date
 
 CREATED, UPDATED, UNCHANGED = "created", "updated", "unchanged"
 REQUIRED = ("employee_number", "first_name", "last_name", "job_title", "hired_on")
 OPTIONAL = ("team", "languages", "phone_extension", "dialer_agent_id", "email")
 OPTIONAL += ("username",)
-DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y")
 JOINED_REASON = "Hired (staff import)"
 
 
@@ -224,18 +223,14 @@ class _Checker:
 
     def _date(self, row, column) -> datetime.date | None:
         value = row.cells.get(column, "")
-        if isinstance(value, datetime.date):
-            return value
         if not value:
             self._problem(row, column, "empty")
             return None
-        for date_format in DATE_FORMATS:
-            try:
-                return datetime.datetime.strptime(value, date_format).date()
-            except ValueError:
-                continue
-        self._problem(row, column, f"not a date: {value!r}")
-        return None
+        try:
+            return roster_date(value)
+        except ValueError as error:
+            self._problem(row, column, str(error))
+            return None
 
     def _unique_value(self, row, column, max_length, staff) -> str:
         value = self._text(row, column, max_length=max_length)

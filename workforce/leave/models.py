@@ -1,4 +1,0 @@
-"""Models of leave.
-
-No models yet.
-"""

@@ -1,0 +1,114 @@
+"""Opening a leave year: next year's allocations, with the unused days
+carried over, and the year's public holidays."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.db.models import Q, Sum
+
+from workforce.people.models import Staff
+
+from .. import calculations as calc
+from ..models import Allocation, LeaveRequest, LeaveSettings, PublicHoliday
+from .holidays import public_holidays_fill
+
+
+@dataclass(frozen=True)
+class OpenedYear:
+    year: int
+    opened: int  # allocations created
+    carried: int  # allocations given carried-over days
+    holidays: int  # public holidays filled (0 when the year had them)
+
+    def __str__(self):
+        return (
+            f"{self.year}: {self.opened} allocation(s) opened, {self.carried} with "
+            f"days carried over, {self.holidays} public holiday(s) filled"
+        )
+
+
+def _balances(allocations: list[Allocation]) -> dict[int, calc.Balance]:
+    """Each allocation's balance, from its standing charges in one query."""
+    standing = Q(
+        charges__request__status__in=[
+            LeaveRequest.Status.PENDING,
+            LeaveRequest.Status.APPROVED,
+        ]
+    )
+    used = (
+        Allocation.objects.filter(pk__in=[a.pk for a in allocations])
+        .annotate(
+            days=Sum("charges__days", filter=standing),
+            by_expiry=Sum("charges__days_by_expiry", filter=standing),
+        )
+        .values_list("pk", "days", "by_expiry")
+    )
+    sums = {pk: (days or calc.ZERO, by or calc.ZERO) for pk, days, by in used}
+    return {
+        a.pk: calc.Balance(
+            a.granted,
+            a.carried_over,
+            a.carry_over_expires,
+            used_by_expiry=sums[a.pk][1],
+            used_after_expiry=sums[a.pk][0] - sums[a.pk][1],
+        )
+        for a in allocations
+    }
+
+
+def allocation_open_year(*, year: int) -> OpenedYear:
+    """Give everyone still employed an allocation for ``year`` of each type
+    they had last year with a balance: the same days granted, and last
+    year's unused granted days carried over up to the cap of *Leave
+    settings*, usable until its expiry day. Days still pending count as
+    used. An allocation already there (imported, say) keeps its grant and
+    gets the carried-over days if it has none. Fills the year's public
+    holidays if it has none. Running it again changes nothing."""
+    settings = LeaveSettings.load()
+    expiry = settings.carry_over_expiry(year)
+    with transaction.atomic():
+        previous = list(
+            Allocation.objects.select_for_update(of=("self",))
+            .filter(year=year - 1, leave_type__needs_balance=True)
+            .exclude(staff__status=Staff.Status.LEFT)
+        )
+        balances = _balances(previous)
+        existing = {
+            (a.staff_id, a.leave_type_id): a
+            for a in Allocation.objects.select_for_update().filter(year=year)
+        }
+        opened, carried = [], []
+        for last in previous:
+            carry = calc.carry_over(balances[last.pk], cap=settings.carry_over_cap_days)
+            current = existing.get((last.staff_id, last.leave_type_id))
+            if current is None:
+                opened.append(
+                    Allocation(
+                        staff_id=last.staff_id,
+                        leave_type_id=last.leave_type_id,
+                        year=year,
+                        granted=last.granted,
+                        carried_over=carry,
+                        carry_over_expires=expiry if carry else None,
+                    )
+                )
+            elif carry and not current.carried_over and not current.carry_over_expires:
+                current.carried_over, current.carry_over_expires = carry, expiry
+                carried.append(current)
+        Allocation.objects.bulk_create(opened, batch_size=1000)
+        Allocation.objects.bulk_update(
+            carried, ["carried_over", "carry_over_expires"], batch_size=1000
+        )
+        has_holidays = PublicHoliday.objects.filter(
+            source=PublicHoliday.Source.PUBLIC,
+            date__gte=datetime.date(year, 1, 1),
+            date__lte=datetime.date(year, 12, 31),
+        ).exists()
+        filled = 0 if has_holidays else public_holidays_fill(year=year)
+    return OpenedYear(
+        year,
+        len(opened),
+        len(carried) + sum(1 for a in opened if a.carried_over),
+        filled,
+    )

@@ -1,0 +1,28 @@
+"""The back office of leave: the *Leave* menu inside *Workforce*, with the
+requests, leave types, allocations, public holidays and blackouts. Every page
+refuses with a 403."""
+
+from wagtail.admin.viewsets.base import ViewSetGroup
+
+from workforce.people.hooks import WORKFORCE_MENU
+
+from ..hooks import LEAVE_MENU
+from .allocations import AllocationViewSet
+from .calendar import BlackoutViewSet, PublicHolidayViewSet
+from .leave_types import LeaveTypeViewSet
+from .requests import LeaveRequestViewSet
+
+
+class LeaveGroup(ViewSetGroup):
+    menu_label = "Leave"
+    menu_icon = "date"
+    menu_order = 70
+    menu_hook = WORKFORCE_MENU
+    submenu_hook = LEAVE_MENU
+    items = (
+        LeaveRequestViewSet("leave_requests"),
+        LeaveTypeViewSet("leave_types"),
+        AllocationViewSet("leave_allocations"),
+        PublicHolidayViewSet("public_holidays"),
+        BlackoutViewSet("leave_blackouts"),
+    )

@@ -1,0 +1,39 @@
+from wagtail import hooks
+
+from deskbook.core.hooks import ROLE_PERMISSIONS, TIMED_JOBS
+from deskbook.core.roles import MANAGER, TEAM_LEAD
+from workforce.scheduling.hooks import SCHEDULING_ABSENCES
+
+from .selectors import plan_absences
+from .viewsets import LeaveGroup
+
+# Approved leave refuses shifts at planning, publishing and swapping;
+# pending leave shows in the plan.
+hooks.register(SCHEDULING_ABSENCES, plan_absences)
+
+
+@hooks.register(ROLE_PERMISSIONS)
+def leave_role_permissions():
+    # Requests are decided through the services (change_leaverequest is the
+    # right to decide, scoped to the teams a lead leads); their counters and
+    # charges are never edited by hand.
+    deciding = ["leave.view_leaverequest", "leave.change_leaverequest"]
+    rules = ("leavetype", "allocation", "publicholiday", "blackout")
+    return {
+        MANAGER: deciding
+        + [f"leave.{a}_{m}" for m in rules for a in ("add", "change", "delete", "view")]
+        + ["leave.change_leavesettings"],
+        TEAM_LEAD: deciding + [f"leave.view_{m}" for m in rules],
+    }
+
+
+@hooks.register(TIMED_JOBS)
+def leave_timed_jobs():
+    # Daily: on the first day of a year it opens the year; otherwise it finds
+    # the year open and changes nothing.
+    return [("open_leave_year", 24 * 60 * 60)]
+
+
+@hooks.register("register_admin_viewset")
+def register_leave_viewsets():
+    return LeaveGroup()
