@@ -15,13 +15,14 @@ midnight), each person placed at a staggered rotation offset. Prints:
 - publishing: ``plan_publish`` of that month for every team (rules checked,
   events bulk-created, shifts marked), against ``bulk_create`` of as many
   django-scheduler events;
-- a team's month: the data a month's plan page stands on (the team's people,
-  their published shifts by day, the headcount per half hour against the
-  minimum), and the team's *Coverage* admin page for a week, median ms and
-  queries, with 20 people and with 60;
+- a team's month: the plan grid's page for the month (``?view=month``, as a
+  manager), the data a month's plan stands on (the team's people, their
+  published shifts by day, the headcount per half hour against the minimum),
+  and the team's *Coverage* admin page for a week, median ms (wall and CPU)
+  and queries, with 20 people and with 60;
 
 then PASS/FAIL against the targets: planning within 3x the bare insert and
-within 5 s for everyone, a team's month within 300 ms.
+within 5 s for everyone, a team's month grid within 300 ms with 20 people.
 """
 
 import argparse
@@ -276,16 +277,17 @@ def median(clocks: list[Clock]) -> tuple[float, float]:
     )
 
 
-def time_page(client: Client, url: str, repeats: int) -> tuple[float, int]:
+def time_page(client: Client, url: str, repeats: int) -> tuple[float, float, int]:
+    """Median wall and CPU ms of a page, and its SQL queries."""
     client.get(url)  # warm
-    samples = []
+    clocks = []
     for _ in range(repeats):
-        with CaptureQueriesContext(connection) as captured:
-            started = time.perf_counter()
+        with CaptureQueriesContext(connection) as captured, Clock() as clock:
             response = client.get(url)
-            samples.append((time.perf_counter() - started) * 1000)
+        clocks.append(clock)
         assert response.status_code == 200, response.status_code
-    return statistics.median(samples), len(captured)
+    wall, cpu = median(clocks)
+    return wall * 1000, cpu * 1000, len(captured)
 
 
 def compare(heading: str, ours: tuple, baseline: tuple, queries: list[int]):
@@ -370,9 +372,18 @@ def main():
     team = teams[1]  # the early and late fortnight
     client = Client()
     client.force_login(manager)
-    page = f"/admin/scheduling/coverage/{team.pk}/?week=2026-03-09"
+    pages = {
+        "The team's month grid, as a manager": (
+            f"/admin/workforce/shift-plan/{team.slug}/?view=month&day={FIRST}"
+        ),
+        "The team's Coverage page for a week, as a manager": (
+            f"/admin/scheduling/coverage/{team.pk}/?week=2026-03-09"
+        ),
+    }
     few_ms, few_queries = time_month(team, manager, args.repeats * 3)
-    few_page_ms, few_page_queries = time_page(client, page, args.repeats * 3)
+    few_pages = {
+        name: time_page(client, url, args.repeats * 3) for name, url in pages.items()
+    }
     types = {t.code: t for t in ShiftType.objects.all()}
     add_people([team], 40, types)
     plan_apply_patterns(team=team, first_day=FIRST, last_day=LAST, by=manager)
@@ -381,13 +392,20 @@ def main():
     )
     people = TeamMembership.objects.filter(team=team).count()
     many_ms, many_queries = time_month(team, manager, args.repeats * 3)
-    many_page_ms, many_page_queries = time_page(client, page, args.repeats * 3)
+    many_pages = {
+        name: time_page(client, url, args.repeats * 3) for name, url in pages.items()
+    }
     print("\nA team's month of the plan, its data  (median ms, SQL queries)")
     print(f"  {'20 people':<40}{few_ms:>8.1f}{few_queries:>6}")
     print(f"  {f'{people} people':<40}{many_ms:>8.1f}{many_queries:>6}")
-    print("The team's Coverage page for a week, as a Manager")
-    print(f"  {'20 people':<40}{few_page_ms:>8.1f}{few_page_queries:>6}")
-    print(f"  {f'{people} people':<40}{many_page_ms:>8.1f}{many_page_queries:>6}")
+    for name in pages:
+        print(f"{name}  (median ms: wall, CPU; SQL queries)")
+        for label, (wall, cpu, queries) in (
+            ("20 people", few_pages[name]),
+            (f"{people} people", many_pages[name]),
+        ):
+            print(f"  {label:<40}{wall:>8.1f}{cpu:>8.1f}{queries:>6}")
+    grid_ms = few_pages[next(iter(pages))][0]
 
     print()
     print(
@@ -406,14 +424,17 @@ def main():
     )
     print(
         verdict(
-            many_ms <= TARGET_MONTH_MS,
-            f"a team's month <= {TARGET_MONTH_MS:g} ms ({many_ms:.0f} ms)",
+            grid_ms <= TARGET_MONTH_MS,
+            f"a team's month grid (20 people) <= {TARGET_MONTH_MS:g} ms "
+            f"({grid_ms:.0f} ms)",
         )
     )
     print(
         verdict(
-            (few_queries, few_page_queries) == (many_queries, many_page_queries),
-            "a team's month and its coverage page: queries flat as people grow",
+            [few_queries, *(q for _, _, q in few_pages.values())]
+            == [many_queries, *(q for _, _, q in many_pages.values())],
+            "a team's month, its grid and its coverage page: queries flat as "
+            "people grow",
         )
     )
 
