@@ -45,3 +45,23 @@ def page(browser):
     page.set_default_timeout(15_000)
     yield page
     context.close()
+
+
+# The password tests.factories.UserFactory gives every user.
+FACTORY_PASSWORD = "pass-word-123"
+
+
+@pytest.fixture
+def sign_in(live_server):
+    """``sign_in(page, username)``: sign in to the admin as that user (signing
+    out whoever was signed in), landing on the dashboard."""
+
+    def sign_in_as(page, username, password=FACTORY_PASSWORD):
+        page.context.clear_cookies()
+        page.goto(f"{live_server.url}/admin/")
+        page.fill("input[name=username]", username)
+        page.fill("input[name=password]", password)
+        page.click("button[type=submit]")
+        page.wait_for_url(f"{live_server.url}/admin/")
+
+    return sign_in_as

@@ -33,15 +33,6 @@ def submitted_lesson(transactional_db):
     return lesson
 
 
-def sign_in(page, base, username):
-    page.context.clear_cookies()
-    page.goto(f"{base}/admin/")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", DEMO_PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{base}/admin/")
-
-
 def approve_in_editor(page, base, page_id):
     page.goto(f"{base}/admin/pages/{page_id}/edit/")
     page.get_by_role("button", name="More actions").click()
@@ -50,10 +41,10 @@ def approve_in_editor(page, base, page_id):
 
 
 def test_a_lead_approves_promotes_redacts_and_publishes(
-    live_server, page, submitted_lesson
+    live_server, page, sign_in, submitted_lesson
 ):
     base = live_server.url
-    sign_in(page, base, "teamlead")
+    sign_in(page, "teamlead", DEMO_PASSWORD)
     approve_in_editor(page, base, submitted_lesson.pk)
     submitted_lesson.refresh_from_db()
     assert submitted_lesson.live
@@ -82,7 +73,7 @@ def test_a_lead_approves_promotes_redacts_and_publishes(
     article = ArticlePage.objects.get()
     assert not article.live and article.workflow_in_progress
 
-    sign_in(page, base, "manager")
+    sign_in(page, "manager", DEMO_PASSWORD)
     approve_in_editor(page, base, article.pk)
     article.refresh_from_db()
     assert article.live

@@ -11,17 +11,16 @@ from deskbook.core.bootstrap import bootstrap_site
 from deskbook.core.roles import TEAM_LEAD
 from tests.factories import UserFactory
 from tests.scheduling.factories import (
+    EarlyShiftTypeFactory,
+    LateShiftTypeFactory,
     PatternAssignmentFactory,
     ShiftPatternFactory,
-    ShiftTypeFactory,
 )
 from tests.workforce.factories import StaffFactory, TeamFactory
 from workforce.scheduling.calculations import week_start
 from workforce.scheduling.models import PlanPublication, Shift
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-PASSWORD = "pass-word-123"
 
 
 @pytest.fixture
@@ -31,22 +30,8 @@ def team_with_patterns(transactional_db):
     bootstrap_site()
     lead = UserFactory(username="lead", first_name="Lina", roles=[TEAM_LEAD])
     team = TeamFactory(name="Desk early", slug="desk-early", lead=lead)
-    early = ShiftTypeFactory(
-        name="Early",
-        code="E",
-        starts_at=datetime.time(7),
-        ends_at=datetime.time(16),
-        colour="#2e7d32",
-        teams=[team],
-    )
-    late = ShiftTypeFactory(
-        name="Late",
-        code="L",
-        starts_at=datetime.time(13),
-        ends_at=datetime.time(22),
-        colour="#f9a825",
-        teams=[team],
-    )
+    early = EarlyShiftTypeFactory(colour="#2e7d32", teams=[team])
+    late = LateShiftTypeFactory(colour="#f9a825", teams=[team])
     monday = week_start(timezone.localdate())
     people = {}
     for first, last, kind in (("Aisyah", "Rahman", early), ("Wei Ming", "Tan", late)):
@@ -59,16 +44,8 @@ def team_with_patterns(transactional_db):
     return {"team": team, "monday": monday, **people}
 
 
-def sign_in(page, base):
-    page.goto(f"{base}/admin/")
-    page.fill("input[name=username]", "lead")
-    page.fill("input[name=password]", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{base}/admin/")
-
-
 def test_a_lead_plans_and_publishes_a_week_with_the_keyboard(
-    live_server, page, team_with_patterns
+    live_server, page, sign_in, team_with_patterns
 ):
     base = live_server.url
     monday = team_with_patterns["monday"]
@@ -76,7 +53,7 @@ def test_a_lead_plans_and_publishes_a_week_with_the_keyboard(
     aisyah = team_with_patterns["Aisyah"]
     errors = []
     page.on("pageerror", lambda error: errors.append(str(error)))
-    sign_in(page, base)
+    sign_in(page, "lead")
 
     page.goto(f"{base}/admin/workforce/shift-plan/")
     with page.expect_navigation():

@@ -3,7 +3,11 @@ import datetime
 import pytest
 
 from deskbook.core.roles import COLLECTOR, MANAGER, TEAM_LEAD
-from tests.scheduling.factories import ShiftTypeFactory
+from tests.scheduling.factories import (
+    EarlyShiftTypeFactory,
+    LateShiftTypeFactory,
+    ShiftTypeFactory,
+)
 from tests.workforce.factories import StaffFactory, TeamFactory
 from workforce.scheduling.models import Shift
 from workforce.scheduling.services import plan_publish, shift_set
@@ -27,20 +31,8 @@ def desk(db, user_with_role):
         first_name="Nur Aisyah", last_name="binti Ahmad", user=aisyah_user, team=team
     )
     wei = StaffFactory(first_name="Wei Ming", last_name="Tan", team=team)
-    early = ShiftTypeFactory(
-        name="Early",
-        code="E",
-        starts_at=datetime.time(7),
-        ends_at=datetime.time(16),
-        teams=[team],
-    )
-    late = ShiftTypeFactory(
-        name="Late",
-        code="L",
-        starts_at=datetime.time(13),
-        ends_at=datetime.time(22),
-        teams=[team],
-    )
+    early = EarlyShiftTypeFactory(teams=[team])
+    late = LateShiftTypeFactory(teams=[team])
     night = ShiftTypeFactory(
         name="Night",
         code="N",

@@ -31,6 +31,24 @@ class ShiftTypeFactory(factory.django.DjangoModelFactory):
             shift_type.teams.add(*extracted)
 
 
+class EarlyShiftTypeFactory(ShiftTypeFactory):
+    """The early shift the scheduling tests share: E, 07:00 to 16:00."""
+
+    name = "Early"
+    code = "E"
+    starts_at = datetime.time(7)
+    ends_at = datetime.time(16)
+
+
+class LateShiftTypeFactory(ShiftTypeFactory):
+    """The late shift the scheduling tests share: L, 13:00 to 22:00."""
+
+    name = "Late"
+    code = "L"
+    starts_at = datetime.time(13)
+    ends_at = datetime.time(22)
+
+
 class ShiftPatternFactory(factory.django.DjangoModelFactory):
     """A pattern; ``cells=[type or None, …]`` sets its days (7 per week)."""
 

@@ -200,6 +200,13 @@ def test_the_colleague_list_holds_only_teammates(client, week):
     assert ">Nur Aisyah binti Ahmad<" not in html
 
 
+def test_the_offer_page_loads_the_date_choosers_script(client, week):
+    # Without it the day field's chooser throws "initDateChooser is not defined".
+    client.force_login(week["aisyah_user"])
+    html = client.get(f"/admin/my-shifts/offer/{week['aisyah_mon'].pk}/")
+    assert "wagtailadmin/js/date-time-chooser.js" in html.content.decode()
+
+
 def test_a_collector_cannot_offer_someone_elses_shift_from_the_page(client, week):
     client.force_login(week["wei_user"])
     offer_url = f"/admin/my-shifts/offer/{week['aisyah_mon'].pk}/"

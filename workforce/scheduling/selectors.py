@@ -4,6 +4,7 @@ import datetime
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
@@ -232,18 +233,55 @@ def plan_findings(
     )
 
 
-# What the grid reads of each shift: a month of a large team is thousands.
-GRID_SHIFT_FIELDS = (
+class GridShiftType(NamedTuple):
+    name: str
+    code: str
+    colour: str
+
+
+class GridShift(NamedTuple):
+    """What the grid reads of a shift. A month of a large team is thousands of
+    shifts: read as plain rows, they cost a fraction of a model instance each
+    (and another for its type)."""
+
+    pk: int
+    team_id: int
+    staff_id: int
+    shift_type_id: int
+    shift_type: GridShiftType
+    day: datetime.date
+    start: datetime.datetime
+    end: datetime.datetime
+    break_minutes: int
+    status: str
+
+
+def _grid_shifts(rows) -> list[GridShift]:
+    """``GridShift``s from rows of ``GRID_SHIFT_COLUMNS``, one type object for
+    all the shifts of a type."""
+    types: dict[int, GridShiftType] = {}
+    shifts = []
+    for pk, team_id, staff_id, type_id, name, code, colour, *times in rows:
+        kind = types.get(type_id)
+        if kind is None:
+            kind = types[type_id] = GridShiftType(name, code, colour)
+        shifts.append(GridShift(pk, team_id, staff_id, type_id, kind, *times))
+    return shifts
+
+
+GRID_SHIFT_COLUMNS = (
+    "pk",
     "team_id",
     "staff_id",
+    "shift_type_id",
+    "shift_type__name",
+    "shift_type__code",
+    "shift_type__colour",
     "day",
     "start",
     "end",
     "break_minutes",
     "status",
-    "shift_type__name",
-    "shift_type__code",
-    "shift_type__colour",
 )
 
 
@@ -254,7 +292,7 @@ class PlanCell:
     day: datetime.date
     in_team: bool
     published: bool
-    shifts: list[Shift] = field(default_factory=list)
+    shifts: list[GridShift] = field(default_factory=list)
     absences: list[Absence] = field(default_factory=list)
 
     @property
@@ -341,13 +379,12 @@ def plan_grid(
         )
     monday = calc.week_start(first_day)
     sunday = calc.week_start(last_day) + datetime.timedelta(days=6)
-    shifts = list(
+    shifts = _grid_shifts(
         Shift.objects.standing()
         .filter(staff_id__in=people)
         .between(monday, sunday)
-        .select_related("shift_type")
-        .only(*GRID_SHIFT_FIELDS)
         .order_by("start")
+        .values_list(*GRID_SHIFT_COLUMNS)
     )
     published = published_days(team, first_day, last_day)
     away: dict[tuple[int, datetime.date], list[Absence]] = defaultdict(list)
@@ -358,40 +395,43 @@ def plan_grid(
         end = (absence.end.astimezone(zone) - datetime.timedelta(microseconds=1)).date()
         for day in calc.days_between(max(start, first_day), min(end, last_day)):
             away[(absence.staff_id, day)].append(absence)
-    team_shifts: dict[tuple[int, datetime.date], list[Shift]] = defaultdict(list)
+    team_shifts: dict[tuple[int, datetime.date], list[GridShift]] = defaultdict(list)
     for shift in shifts:
         if shift.team_id == team.pk:
             team_shifts[(shift.staff_id, shift.day)].append(shift)
-    hours = calc.weekly_paid_hours(planned(s) for s in shifts)
+    # Each shift as the rules' plain row, once for the hours and the headcount.
+    plans = [planned(s) for s in shifts]
+    hours = calc.weekly_paid_hours(plans)
     maximum = float(ShiftRules.load().maximum_weekly_hours)
     weeks = sorted({calc.week_start(day) for day in days})
     staff = sorted(
         people.values(),
         key=lambda s: (s.last_name.casefold(), s.first_name.casefold(), s.pk),
     )
-    rows = [
-        PlanRow(
-            staff=person,
-            cells=[
-                PlanCell(
-                    day=day,
-                    in_team=day in in_team[person.pk],
-                    published=day in published,
-                    shifts=team_shifts.get((person.pk, day), []),
-                    absences=away.get((person.pk, day), []),
-                )
-                for day in days
-            ],
-            week_hours=[
-                PlanWeekHours(w, round(hours.get((person.pk, w), 0.0), 2), maximum)
-                for w in weeks
-            ],
-        )
-        for person in staff
-    ]
-    counts = calc.daily_headcount(
-        (planned(s) for s in shifts if s.team_id == team.pk), days
+    rows = []
+    for person in staff:
+        person_id, days_in_team = person.pk, in_team[person.pk]
+        cells = [
+            PlanCell(
+                day=day,
+                in_team=day in days_in_team,
+                published=day in published,
+                shifts=team_shifts.get((person_id, day), []),
+                absences=away.get((person_id, day), []),
+            )
+            for day in days
+        ]
+        week_hours = [
+            PlanWeekHours(w, round(hours.get((person_id, w), 0.0), 2), maximum)
+            for w in weeks
+        ]
+        rows.append(PlanRow(staff=person, cells=cells, week_hours=week_hours))
+    team_plans = (
+        plan
+        for shift, plan in zip(shifts, plans, strict=True)
+        if shift.team_id == team.pk
     )
+    counts = calc.daily_headcount(team_plans, days)
     return PlanGrid(
         team=team,
         first_day=first_day,

@@ -18,7 +18,7 @@ from ..selectors import PlanCell, PlanWeekHours
 
 
 def cell_id(staff_id: int, day: datetime.date) -> str:
-    return f"cell-{staff_id}-{day:%Y%m%d}"
+    return f"cell-{staff_id}-{day.year:04d}{day.month:02d}{day.day:02d}"
 
 
 @lru_cache(maxsize=256)
@@ -75,10 +75,16 @@ def day_cell(
 def hours_cell(hours: PlanWeekHours) -> str:
     """A ``<td>`` with a person's paid hours in a week, marked over the
     maximum."""
-    value = floatformat(hours.hours, -1)
-    if not hours.over:
+    return _hours_cell(hours.hours, hours.maximum, hours.over)
+
+
+@lru_cache(maxsize=256)
+def _hours_cell(hours: float, maximum: float, over: bool) -> str:
+    # A team's people mostly work the same few weekly hours.
+    value = floatformat(hours, -1)
+    if not over:
         return f'<td class="plan-hours">{value}</td>'
     return (
         f'<td class="plan-hours plan-hours--over">{value}<span class="w-sr-only"> '
-        f"hours, over the maximum of {floatformat(hours.maximum, -1)}</span></td>"
+        f"hours, over the maximum of {floatformat(maximum, -1)}</span></td>"
     )

@@ -2,6 +2,7 @@
 across, with each person's weekly hours and each day's headcount."""
 
 import datetime
+import functools
 from dataclasses import dataclass
 
 from django.urls import reverse
@@ -10,6 +11,8 @@ from django.utils.safestring import mark_safe
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 
+from ..calculations import clock_times
+from ..models import Shift
 from ..selectors import PlanCell, PlanGrid, plan_grid, teams_plannable_by
 from .access import require_planning, team_to_plan
 from .grid_markup import day_cell, hours_cell
@@ -20,20 +23,21 @@ def plan_url(team, period: Period, name: str = "grid") -> str:
     return f"{reverse(f'shift_plan:{name}', args=[team.slug])}?{period.query}"
 
 
-def _times(shift) -> str:
-    start, end = timezone.localtime(shift.start), timezone.localtime(shift.end)
-    return f"{start:%H:%M}–{end:%H:%M}"
+def local_times(start: datetime.datetime, end: datetime.datetime) -> str:
+    return clock_times(start, end, timezone.get_current_timezone())
 
 
-def describe_cell(cell: PlanCell, *, by_code: bool = False) -> str:
+def describe_cell(cell: PlanCell, *, by_code: bool = False, times=local_times) -> str:
     """The cell in words: ``Early 07:00–16:00`` (``E 07:00–16:00`` by code),
     with ``(draft)`` until published; leave or training by its label;
-    ``off``; empty on a day the person is not in the team."""
+    ``off``; empty on a day the person is not in the team. ``times`` writes
+    a shift's start and end (a cached ``local_times`` for a whole grid)."""
     if not cell.in_team:
         return ""
     parts = [
         f"{shift.shift_type.code if by_code else shift.shift_type.name} "
-        f"{_times(shift)}" + (" (draft)" if shift.status == shift.Status.DRAFT else "")
+        f"{times(shift.start, shift.end)}"
+        + (" (draft)" if shift.status == Shift.Status.DRAFT else "")
         for shift in cell.shifts
     ]
     parts += [f"{a.kind.capitalize()}: {a.label}" for a in cell.absences]
@@ -85,9 +89,14 @@ def grid_rows(grid: PlanGrid, columns: list[GridColumn], period: Period) -> list
     base = reverse("shift_plan:cell", args=[grid.team.slug, 0, "2000-01-01"])
     base = base.removesuffix("0/2000-01-01/")
     query = period.query
+    # A grid's shifts share a few start and end times, and its rows the same
+    # days: each is written once, not once a cell.
+    times = functools.cache(local_times)
+    day_names = {day: f"{day:%a %d %b}" for day in grid.days}
     rows = []
     for row in grid.rows:
         person = row.staff
+        person_id, name = person.pk, person.full_name
         hours = {h.monday: h for h in row.week_hours}
         cells = iter(row.cells)
         markup = []
@@ -99,10 +108,10 @@ def grid_rows(grid: PlanGrid, columns: list[GridColumn], period: Period) -> list
             markup.append(
                 day_cell(
                     cell,
-                    staff_id=person.pk,
-                    label=f"{person.full_name}, {cell.day:%a %d %b}: "
-                    + (describe_cell(cell) or "not in the team"),
-                    url=f"{base}{person.pk}/{cell.day:%Y-%m-%d}/?{query}"
+                    staff_id=person_id,
+                    label=f"{name}, {day_names[cell.day]}: "
+                    + (describe_cell(cell, times=times) or "not in the team"),
+                    url=f"{base}{person_id}/{cell.day.isoformat()}/?{query}"
                     if cell.in_team
                     else "",
                     weekend=column.weekend,
