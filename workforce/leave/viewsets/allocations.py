@@ -8,7 +8,7 @@ from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from deskbook.core.exports import SAFE_TEXT
-from workforce.scheduling.viewsets.access import RefusesWith403
+from deskbook.core.refusals import RefusesWith403
 
 from ..models import Allocation, LeaveType
 from ..selectors import allocations_visible_to

@@ -11,9 +11,10 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
 from deskbook.core.exports import SAFE_TEXT
+from deskbook.core.refusals import refused_with_403
 from workforce.people.models import TeamMembership
 from workforce.scheduling.selectors import teams_plannable_by
-from workforce.scheduling.viewsets.access import ReadOnlyRows, refuse_with_403
+from workforce.scheduling.viewsets.access import ReadOnlyRows
 
 from ..models import LeaveRequest, LeaveType
 from ..selectors import requests_visible_to
@@ -101,5 +102,5 @@ class LeaveRequestViewSet(ModelViewSet):
                 path("", self.index_view, name="index"),
                 path("results/", self.index_results_view, name="index_results"),
             ],
-            refuse_with_403,
+            refused_with_403,
         )

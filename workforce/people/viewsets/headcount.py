@@ -14,6 +14,7 @@ from wagtail.admin.widgets import AdminDateInput
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from deskbook.core.exports import SAFE_TEXT
+from deskbook.core.refusals import refused_with_403
 
 from ..models import Staff, Team
 from ..selectors import headcount
@@ -113,10 +114,10 @@ class HeadcountView(ReportView):
 
 
 urlpatterns = [
-    path("headcount/", HeadcountView.as_view(), name="headcount"),
+    path("headcount/", refused_with_403(HeadcountView.as_view()), name="headcount"),
     path(
         "headcount/results/",
-        HeadcountView.as_view(results_only=True),
+        refused_with_403(HeadcountView.as_view(results_only=True)),
         name="headcount_results",
     ),
 ]

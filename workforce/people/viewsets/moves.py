@@ -5,6 +5,7 @@ from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from deskbook.core.exports import SAFE_TEXT
+from deskbook.core.refusals import RefusesWith403
 
 from ..admin_forms import TeamMoveForm
 from ..hooks import WORKFORCE_MENU
@@ -39,7 +40,7 @@ class TeamMoveCreateView(ServiceCreateView):
         )
 
 
-class TeamMoveViewSet(ModelViewSet):
+class TeamMoveViewSet(RefusesWith403, ModelViewSet):
     model = TeamMembership
     url_prefix = "workforce/moves"
     icon = "resubmit"

@@ -4,6 +4,7 @@ from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from deskbook.core.exports import SAFE_TEXT
+from deskbook.core.refusals import RefusesWith403
 
 from ..hooks import WORKFORCE_MENU
 from ..models import PartnerAgency
@@ -13,7 +14,7 @@ class PartnerAgencyIndexView(IndexView):
     custom_value_preprocess = SAFE_TEXT
 
 
-class PartnerAgencyViewSet(ModelViewSet):
+class PartnerAgencyViewSet(RefusesWith403, ModelViewSet):
     model = PartnerAgency
     url_prefix = "workforce/partners"
     icon = "site"

@@ -11,6 +11,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import ListingButton
 
 from deskbook.core.exports import SAFE_TEXT
+from deskbook.core.refusals import RefusesWith403
 
 from ..admin_forms import ResignationForm
 from ..hooks import WORKFORCE_MENU
@@ -64,7 +65,7 @@ class ResignationCreateView(ServiceCreateView):
         return resignation_record(by=self.request.user, **data)
 
 
-class ResignationViewSet(ModelViewSet):
+class ResignationViewSet(RefusesWith403, ModelViewSet):
     model = Resignation
     url_prefix = "workforce/resignations"
     icon = "logout"

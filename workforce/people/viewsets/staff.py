@@ -13,6 +13,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import HeaderButton
 
 from deskbook.core.exports import SAFE_TEXT
+from deskbook.core.refusals import RefusesWith403
 
 from ..hooks import WORKFORCE_MENU
 from ..models import Language, PartnerAgency, Staff, Team, TeamMembership
@@ -109,7 +110,7 @@ class StaffInspectView(InspectView):
         return context
 
 
-class StaffViewSet(ModelViewSet):
+class StaffViewSet(RefusesWith403, ModelViewSet):
     model = Staff
     url_prefix = "workforce/staff"
     icon = "user"

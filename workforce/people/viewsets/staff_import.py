@@ -12,6 +12,8 @@ from wagtail.admin.views.generic import (
 )
 from wagtail.admin.viewsets.base import ViewSet
 
+from deskbook.core.refusals import RefusesWith403
+
 from ..hooks import WORKFORCE_MENU
 from ..models import Staff
 from ..rosters import EXTENSIONS
@@ -73,7 +75,7 @@ class StaffImportMenuItem(MenuItem):
         return request.user.has_perm(IMPORT_STAFF)
 
 
-class StaffImportViewSet(ViewSet):
+class StaffImportViewSet(RefusesWith403, ViewSet):
     name = "staff_import"
     url_prefix = "workforce/staff-import"
     icon = "upload"

@@ -7,6 +7,7 @@ from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from deskbook.core.exports import SAFE_TEXT
+from deskbook.core.refusals import RefusesWith403
 
 from ..hooks import WORKFORCE_MENU
 from ..models import Team
@@ -26,7 +27,7 @@ class TeamIndexView(IndexView):
         )
 
 
-class TeamViewSet(ModelViewSet):
+class TeamViewSet(RefusesWith403, ModelViewSet):
     model = Team
     url_prefix = "workforce/teams"
     icon = "group"

@@ -9,11 +9,11 @@ from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from deskbook.core.exports import SAFE_TEXT
+from deskbook.core.refusals import RefusesWith403
 from workforce.people.models import Staff, TeamMembership
 
 from ..models import ShiftChange
 from ..selectors import changes_visible_to, teams_plannable_by
-from .access import RefusesWith403
 from .patterns import planned_teams
 
 

@@ -10,12 +10,12 @@ from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from deskbook.core.exports import SAFE_TEXT
+from deskbook.core.refusals import RefusesWith403
 
 from ..admin_forms import ShiftPatternForm
 from ..models import ShiftPattern
 from ..selectors import patterns_visible_to, teams_plannable_by
 from ..services import shift_pattern_save
-from .access import RefusesWith403
 from .service_views import (
     PlannedDeleteView,
     PlannedHistoryView,

@@ -6,12 +6,12 @@ from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from deskbook.core.exports import SAFE_TEXT
+from deskbook.core.refusals import RefusesWith403
 
 from ..admin_forms import PatternAssignmentForm
 from ..models import PatternAssignment
 from ..selectors import patterns_visible_to, placements_visible_to
 from ..services import pattern_assignment_save
-from .access import RefusesWith403
 from .patterns import planned_teams
 from .service_views import (
     PlannedDeleteView,

@@ -6,8 +6,9 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
+from deskbook.core.refusals import refused_with_403
+
 from ..selectors import PLAN
-from .access import refuse_with_403
 from .plan_actions import ApplyPatternsView, ClearDraftsView, CopyWeekView
 from .plan_cell import PlanCellView
 from .plan_export import PlanExportView
@@ -28,7 +29,7 @@ class ShiftPlanViewSet(ViewSet):
     menu_item_class = PlanMenuItem
 
     def get_urlpatterns(self):
-        return decorate_urlpatterns(self.plan_urlpatterns(), refuse_with_403)
+        return decorate_urlpatterns(self.plan_urlpatterns(), refused_with_403)
 
     def plan_urlpatterns(self):
         return [

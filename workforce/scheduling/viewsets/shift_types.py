@@ -7,10 +7,10 @@ from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from deskbook.core.exports import SAFE_TEXT
+from deskbook.core.refusals import RefusesWith403
 from workforce.people.models import Team
 
 from ..models import ShiftType
-from .access import RefusesWith403
 
 
 class ShiftTypeFilterSet(WagtailFilterSet):

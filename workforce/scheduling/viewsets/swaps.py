@@ -18,6 +18,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from deskbook.core.exports import SAFE_TEXT
+from deskbook.core.refusals import RefusedWith403
 
 from ..admin_forms import SwapDecisionForm
 from ..models import ShiftSwap
@@ -31,7 +32,6 @@ from ..swaps import (
     swap_findings,
 )
 from .access import ReadOnlyRows
-from .refusals import RefusedWith403
 
 
 def _with_whom(swap: ShiftSwap) -> str:
