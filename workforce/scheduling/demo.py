@@ -340,7 +340,8 @@ def _set(shift: Shift, shift_type, planner, reason: str) -> None:
 def _swap_waiting(team: Team, today) -> None:
     """The demo collector's shift taken by a teammate who is off that day and
     breaks no rule by taking it, waiting for the lead's approval. (Made as a
-    row: the swap's services come with the swap screens.)"""
+    row: the swap services act for a signed-in person, and the demo's
+    teammates have no sign-in; ``_fits`` checks the rules they would.)"""
     if ShiftSwap.objects.filter(shift__team=team).exists():
         return
     members = _members(team, today)
