@@ -491,7 +491,7 @@ def main():
             f"/admin/workforce/shift-plan/{team.slug}/?view=month&day={FIRST}"
         ),
         "The team's Coverage page for a week, as a manager": (
-            f"/admin/scheduling/coverage/{team.pk}/?week=2026-03-09"
+            f"/admin/workforce/shift-coverage/{team.pk}/?week=2026-03-09"
         ),
     }
     few_ms, few_queries = time_month(team, manager, args.repeats * 3)

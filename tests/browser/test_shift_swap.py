@@ -115,7 +115,7 @@ def test_a_direct_swap_offered_accepted_and_approved(
 
     # The lead reviews it: no rule is broken; approves.
     sign_in(page, "lead")
-    page.goto(f"{base}/admin/scheduling/swaps/")
+    page.goto(f"{base}/admin/workforce/shift-swaps/")
     with page.expect_navigation():
         page.get_by_role("link", name=f"{tuesday:%a %d %b} Early").click()
     assert page.locator("[data-status]").inner_text() == "Awaiting approval"

@@ -23,7 +23,7 @@ SUNDAY = D(2026, 3, 8)
 
 
 def coverage_url(team, week="2026-03-02"):
-    return f"/admin/scheduling/coverage/{team.pk}/?week={week}"
+    return f"/admin/workforce/shift-coverage/{team.pk}/?week={week}"
 
 
 def cells_by_row(html: str, key: str) -> dict[str, list[str]]:
@@ -141,7 +141,7 @@ def test_the_index_lists_the_leads_teams_with_their_short_time(client, desk):
     early_and_late_monday(desk)
     client.force_login(desk["lead"])
 
-    html = client.get("/admin/scheduling/coverage/?week=2026-03-02").content.decode()
+    html = client.get("/admin/workforce/shift-coverage/?week=2026-03-02").content.decode()
 
     assert cells_by_row(html, "team")["Desk early"] == [
         "<td>2</td>",
@@ -155,7 +155,7 @@ def test_a_manager_sees_any_teams_coverage(client, desk):
     early_and_late_monday(desk)
     client.force_login(desk["manager"])
     assert client.get(coverage_url(desk["other"])).status_code == 200
-    index = client.get("/admin/scheduling/coverage/").content.decode()
+    index = client.get("/admin/workforce/shift-coverage/").content.decode()
     assert '<tr data-team="Desk early">' in index
     assert '<tr data-team="Desk late">' in index
 
@@ -174,7 +174,7 @@ def test_a_lead_of_another_team_is_refused(client, desk):
 def test_other_roles_are_refused(client_as, desk, role):
     client = client_as(role)
     assert client.get(coverage_url(desk["team"])).status_code == 403
-    assert client.get("/admin/scheduling/coverage/").status_code == 403
+    assert client.get("/admin/workforce/shift-coverage/").status_code == 403
 
 
 def test_a_collector_who_is_in_the_team_is_refused_too(client, desk):
@@ -190,7 +190,7 @@ def test_anonymous_visitors_are_sent_to_sign_in(client, desk):
 
 def test_an_unknown_team_is_not_found(client, desk):
     client.force_login(desk["manager"])
-    assert client.get("/admin/scheduling/coverage/999999/").status_code == 404
+    assert client.get("/admin/workforce/shift-coverage/999999/").status_code == 404
 
 
 def test_the_page_runs_the_same_queries_for_five_people_or_thirty(client, desk):

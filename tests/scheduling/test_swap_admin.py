@@ -12,7 +12,7 @@ from workforce.scheduling.models import Shift, ShiftSwap
 from workforce.scheduling.swaps import swap_offer, swap_take
 
 D = datetime.date
-URL = "/admin/scheduling/swaps/"
+URL = "/admin/workforce/shift-swaps/"
 SUN, MON, TUE = D(2026, 3, 1), D(2026, 3, 2), D(2026, 3, 3)
 
 

@@ -220,7 +220,7 @@ class CoverageMenuItem(MenuItem):
 
 class CoverageViewSet(ViewSet):
     name = "coverage"
-    url_prefix = "scheduling/coverage"
+    url_prefix = "workforce/shift-coverage"
     icon = "time"
     menu_label = "Coverage"
     menu_order = 15

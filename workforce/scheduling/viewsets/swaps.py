@@ -198,7 +198,7 @@ class ShiftSwapViewSet(ModelViewSet):
     services, never edited, copied or deleted here."""
 
     model = ShiftSwap
-    url_prefix = "scheduling/swaps"
+    url_prefix = "workforce/shift-swaps"
     icon = "resubmit"
     menu_label = "Shift swaps"
     menu_order = 60
