@@ -3,6 +3,7 @@ half hours it would leave a team short."""
 
 import datetime
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -135,21 +136,41 @@ def request_costs(
     )
 
 
-def allocation_balance(allocation: Allocation) -> calc.Balance:
-    """The allocation with the days standing against it split at its
-    carry-over expiry (from the charges of pending and approved requests)."""
-    standing = allocation.charges.filter(
-        request__status__in=[LeaveRequest.Status.PENDING, LeaveRequest.Status.APPROVED]
-    ).aggregate(days=Sum("days"), by_expiry=Sum("days_by_expiry"))
-    days = standing["days"] or calc.ZERO
-    by_expiry = standing["by_expiry"] or calc.ZERO
-    return calc.Balance(
-        allocation.granted,
-        allocation.carried_over,
-        allocation.carry_over_expires,
-        used_by_expiry=by_expiry,
-        used_after_expiry=days - by_expiry,
+def allocation_balances(allocations: Iterable[Allocation]) -> dict[int, calc.Balance]:
+    """Each allocation (by id) with the days standing against it split at its
+    carry-over expiry, from the charges of pending and approved requests. One
+    query, however many allocations."""
+    allocations = list(allocations)
+    standing = Q(
+        charges__request__status__in=[
+            LeaveRequest.Status.PENDING,
+            LeaveRequest.Status.APPROVED,
+        ]
     )
+    used = (
+        Allocation.objects.filter(pk__in=[a.pk for a in allocations])
+        .annotate(
+            days=Sum("charges__days", filter=standing),
+            by_expiry=Sum("charges__days_by_expiry", filter=standing),
+        )
+        .values_list("pk", "days", "by_expiry")
+    )
+    sums = {pk: (days or calc.ZERO, by or calc.ZERO) for pk, days, by in used}
+    return {
+        a.pk: calc.Balance(
+            a.granted,
+            a.carried_over,
+            a.carry_over_expires,
+            used_by_expiry=sums[a.pk][1],
+            used_after_expiry=sums[a.pk][0] - sums[a.pk][1],
+        )
+        for a in allocations
+    }
+
+
+def allocation_balance(allocation: Allocation) -> calc.Balance:
+    """One allocation's balance (``allocation_balances``)."""
+    return allocation_balances([allocation])[allocation.pk]
 
 
 @dataclass(frozen=True)
@@ -175,41 +196,82 @@ def staffing_impact(request: LeaveRequest) -> list[ShortDay]:
     """The days of the teams' plans where the person's leave would take a
     team under its minimum: their standing shifts on its days lose the part
     taken off (a whole day, or half of the shift). Three queries."""
-    fractions = calc.day_fractions(
-        request.first_day,
-        request.last_day,
-        request.first_day_part,
-        request.last_day_part,
-    )
-    own = list(
+    return staffing_impacts([request])[request.pk]
+
+
+def staffing_impacts(requests: Iterable[LeaveRequest]) -> dict[int, list[ShortDay]]:
+    """``staffing_impact`` of each request (by id), each judged on its own
+    against the plan as it stands. Three queries, however many requests."""
+    requests = list(requests)
+    found: dict[int, list[ShortDay]] = {request.pk: [] for request in requests}
+    if not requests:
+        return found
+    own_shifts = Q()
+    for request in requests:
+        own_shifts |= Q(
+            staff_id=request.staff_id,
+            day__gte=request.first_day,
+            day__lte=request.last_day,
+        )
+    own = defaultdict(list)  # request id -> [(shift id, team id, day)]
+    for pk, team_id, staff_id, day in (
         Shift.objects.standing()
-        .filter(staff=request.staff)
-        .between(request.first_day, request.last_day)
-        .values_list("pk", "team_id", "day")
-    )
+        .filter(own_shifts)
+        .values_list("pk", "team_id", "staff_id", "day")
+    ):
+        for request in requests:
+            if request.staff_id == staff_id and (
+                request.first_day <= day <= request.last_day
+            ):
+                own[request.pk].append((pk, team_id, day))
     if not own:
-        return []
-    leave = {pk: fractions[day][1] for pk, _, day in own}
-    teams = Team.objects.in_bulk({team_id for _, team_id, _ in own})
-    by_team: dict[int, list[PlannedShift]] = defaultdict(list)
+        return found
+    teams = Team.objects.in_bulk(
+        {team_id for rows in own.values() for _, team_id, _ in rows}
+    )
+    around = Q()
+    for request in requests:
+        for team_id in {team_id for _, team_id, _ in own[request.pk]}:
+            around |= Q(
+                team_id=team_id,
+                day__gte=request.first_day - DAY,
+                day__lte=request.last_day,
+            )
+    team_shifts: dict[int, list[PlannedShift]] = defaultdict(list)
     for pk, team_id, staff_id, day, start, end in (
         Shift.objects.standing()
-        .filter(team__in=teams)
-        .between(request.first_day - DAY, request.last_day)
+        .filter(around)
         .values_list("pk", "team_id", "staff_id", "day", "start", "end")
     ):
-        by_team[team_id].append(PlannedShift(pk, staff_id, day, start, end))
+        team_shifts[team_id].append(PlannedShift(pk, staff_id, day, start, end))
     zone = timezone.get_default_timezone()
-    # A night shift on the last day reaches into the next.
-    days = calc.days_between(request.first_day, request.last_day + DAY)
-    found = []
-    for team_id, team in sorted(teams.items(), key=lambda item: item[1].name):
-        short = calc.short_days_without(
-            by_team[team_id],
-            leave=leave,
-            days=days,
-            zone=zone,
-            minimum=team.minimum_staffing,
+    for request in requests:
+        if not own[request.pk]:
+            continue
+        fractions = calc.day_fractions(
+            request.first_day,
+            request.last_day,
+            request.first_day_part,
+            request.last_day_part,
         )
-        found += [ShortDay(team, day, intervals) for day, intervals in short.items()]
+        leave = {pk: fractions[day][1] for pk, _, day in own[request.pk]}
+        # A night shift on the last day reaches into the next.
+        days = calc.days_between(request.first_day, request.last_day + DAY)
+        mine = {team_id for _, team_id, _ in own[request.pk]}
+        for team in sorted((teams[t] for t in mine), key=lambda team: team.name):
+            shifts = [
+                shift
+                for shift in team_shifts[team.pk]
+                if request.first_day - DAY <= shift.day <= request.last_day
+            ]
+            short = calc.short_days_without(
+                shifts,
+                leave=leave,
+                days=days,
+                zone=zone,
+                minimum=team.minimum_staffing,
+            )
+            found[request.pk] += [
+                ShortDay(team, day, intervals) for day, intervals in short.items()
+            ]
     return found
