@@ -113,6 +113,35 @@ def plan_days(
     return shift_days, planned
 
 
+def request_day_costs(
+    *,
+    staff: Staff,
+    first_day: datetime.date,
+    last_day: datetime.date,
+    first_day_part: str = calc.WHOLE,
+    last_day_part: str = calc.WHOLE,
+) -> list[calc.DayCost]:
+    """Every day of a request and what it would cost the person: their plan,
+    or Monday–Friday where there is none; never a public holiday (named).
+    Three queries."""
+    shift_days, planned = plan_days(staff, first_day, last_day)
+    holidays = dict(
+        PublicHoliday.objects.between(first_day, last_day)
+        # A public holiday's name over an agency day's on the same date.
+        .order_by("date", "source")
+        .values_list("date", "name")
+    )
+    return calc.day_costs(
+        first_day,
+        last_day,
+        first_day_part,
+        last_day_part,
+        shift_days=shift_days,
+        planned_days=planned,
+        holidays=holidays,
+    )
+
+
 def request_costs(
     *,
     staff: Staff,
@@ -121,19 +150,16 @@ def request_costs(
     first_day_part: str = calc.WHOLE,
     last_day_part: str = calc.WHOLE,
 ) -> dict[datetime.date, Decimal]:
-    """What each day of a request would cost the person (the days costing
-    nothing left out): their plan, or Monday–Friday where there is none;
-    never a public holiday."""
-    shift_days, planned = plan_days(staff, first_day, last_day)
-    return calc.cost_by_day(
-        first_day,
-        last_day,
-        first_day_part,
-        last_day_part,
-        shift_days=shift_days,
-        planned_days=planned,
-        holidays=holiday_dates(first_day, last_day),
+    """What each day of a request costs (``request_day_costs``), the days
+    costing nothing left out."""
+    days = request_day_costs(
+        staff=staff,
+        first_day=first_day,
+        last_day=last_day,
+        first_day_part=first_day_part,
+        last_day_part=last_day_part,
     )
+    return {day.day: day.cost for day in days if day.cost}
 
 
 def allocation_balances(allocations: Iterable[Allocation]) -> dict[int, calc.Balance]:
