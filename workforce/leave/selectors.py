@@ -81,6 +81,17 @@ def may_ask_for(
     return may_decide_for(viewer=viewer, staff=staff, first=first, last=last)
 
 
+def may_see_certificate(*, viewer, request: LeaveRequest) -> bool:
+    """A request's document is the person's, and theirs who decide it: the
+    leads of the person's team on those days (and whoever decided it), and
+    managers."""
+    if not viewer.is_authenticated or not viewer.is_active:
+        return False
+    if request.staff.user_id == viewer.pk or request.decided_by_id == viewer.pk:
+        return True
+    return is_manager(viewer) or may_decide(viewer=viewer, request=request)
+
+
 def plan_days(
     staff: Staff, first: datetime.date, last: datetime.date
 ) -> tuple[set[datetime.date], set[datetime.date]]:
@@ -301,3 +312,57 @@ def staffing_impacts(requests: Iterable[LeaveRequest]) -> dict[int, list[ShortDa
                 ShortDay(team, day, intervals) for day, intervals in short.items()
             ]
     return found
+
+
+# --- the person's own leave --------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BalanceLine:
+    """One allocation as its person reads it: the counters, and the days
+    available for leave on a date (carried-over days only up to their expiry)."""
+
+    allocation: Allocation
+    available: Decimal
+    carry_over_lapsed: bool
+
+
+def my_balances(*, viewer, year: int, on: datetime.date) -> list[BalanceLine]:
+    """The signed-in person's allocations of ``year``, a line a type, with
+    what is available for leave dated ``on``. Two queries."""
+    allocations = list(
+        Allocation.objects.filter(staff__user_id=viewer.pk, year=year)
+        .select_related("leave_type")
+        .order_by("leave_type__name")
+    )
+    balances = allocation_balances(allocations)
+    return [
+        BalanceLine(
+            allocation,
+            calc.available(balances[allocation.pk], on=on),
+            bool(
+                allocation.carried_over
+                and allocation.carry_over_expires
+                and allocation.carry_over_expires < on
+            ),
+        )
+        for allocation in allocations
+    ]
+
+
+def my_requests(*, viewer) -> QuerySet[LeaveRequest]:
+    """The signed-in person's requests, the latest leave first."""
+    return LeaveRequest.objects.filter(staff__user_id=viewer.pk).select_related(
+        "leave_type", "decided_by", "cancelled_by"
+    )
+
+
+def next_approved_leave(*, viewer, today: datetime.date) -> LeaveRequest | None:
+    """The signed-in person's approved leave that has not ended, the soonest."""
+    return (
+        LeaveRequest.objects.approved()
+        .filter(staff__user_id=viewer.pk, last_day__gte=today)
+        .select_related("leave_type")
+        .order_by("first_day")
+        .first()
+    )

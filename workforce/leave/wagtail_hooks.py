@@ -3,6 +3,8 @@ from wagtail import hooks
 from deskbook.core.hooks import ROLE_PERMISSIONS, TIMED_JOBS
 from deskbook.core.roles import MANAGER, TEAM_LEAD
 
+from .viewsets import MyLeaveViewSet, certificates
+
 
 @hooks.register(ROLE_PERMISSIONS)
 def leave_role_permissions():
@@ -24,3 +26,14 @@ def leave_timed_jobs():
     # Daily: on the first day of a year it opens the year; otherwise it finds
     # the year open and changes nothing.
     return [("open_leave_year", 24 * 60 * 60)]
+
+
+@hooks.register("register_admin_viewset")
+def register_leave_pages():
+    # My leave needs no permission: it shows only the signed-in person's own.
+    return [MyLeaveViewSet()]
+
+
+@hooks.register("register_admin_urls")
+def register_leave_certificate_url():
+    return certificates.urlpatterns
