@@ -269,20 +269,6 @@ def test_whole_days_are_away_from_midnight_to_midnight():
     assert spans == [calc.Span(at("2026-03-04 00:00"), at("2026-03-06 00:00"), True)]
 
 
-def test_leave_after_a_night_shift_starts_when_the_shift_ends():
-    # Tuesday's night ends at 07:00 on Wednesday, the first day of leave.
-    spans = calc.absence_spans(
-        D(2026, 3, 4),
-        D(2026, 3, 5),
-        WHOLE,
-        WHOLE,
-        zone=SGT,
-        overnight_ends={D(2026, 3, 3): at("2026-03-04 07:00")},
-    )
-
-    assert spans == [calc.Span(at("2026-03-04 07:00"), at("2026-03-06 00:00"), True)]
-
-
 def test_half_days_are_shown_apart_and_refuse_nothing():
     spans = calc.absence_spans(
         D(2026, 3, 4), D(2026, 3, 6), AFTERNOON, MORNING, zone=SGT

@@ -266,7 +266,8 @@ def carry_over(balance: Balance, *, cap: Decimal) -> Decimal:
 @dataclass(frozen=True)
 class Span:
     """A stretch of time a person is away; ``whole`` for whole days, which
-    refuse shifts, not for a half day, when the rest of the shift is worked."""
+    refuse the shifts starting on them, not for a half day, when the rest of
+    the shift is worked."""
 
     start: datetime.datetime
     end: datetime.datetime
@@ -280,37 +281,26 @@ def absence_spans(
     last_day_part: str,
     *,
     zone: ZoneInfo,
-    overnight_ends: Mapping[datetime.date, datetime.datetime] | None = None,
 ) -> list[Span]:
     """The times (UTC) a request keeps the person away: its whole days from
-    midnight to midnight, and each half day as the morning or the afternoon
-    of its date.
-
-    The whole days start once any shift that started the evening before has
-    ended (``overnight_ends``: the latest end of the person's shift starting
-    on a day): that shift belongs to the day before, which is not leave.
-    """
-    overnight_ends = overnight_ends or {}
+    midnight to midnight (which refuse the shifts starting on them), and
+    each half day as the morning or the afternoon of its date."""
     fractions = day_fractions(first_day, last_day, first_day_part, last_day_part)
     whole = [day for day, (_, part) in fractions.items() if part == WHOLE]
-    spans = []
 
     def local(day, time=datetime.time()):
         return datetime.datetime.combine(day, time, tzinfo=zone).astimezone(
             datetime.UTC
         )
 
+    spans = []
     for day, (_, part) in fractions.items():
         if part == MORNING:
             spans.append(Span(local(day), local(day, NOON), whole=False))
         elif part == AFTERNOON:
             spans.append(Span(local(day, NOON), local(day + DAY), whole=False))
     if whole:
-        start = local(whole[0])
-        previous_end = overnight_ends.get(whole[0] - DAY)
-        if previous_end is not None and previous_end > start:
-            start = previous_end.astimezone(datetime.UTC)
-        spans.append(Span(start, local(whole[-1] + DAY), whole=True))
+        spans.append(Span(local(whole[0]), local(whole[-1] + DAY), whole=True))
     return sorted(spans, key=lambda span: span.start)
 
 

@@ -7,12 +7,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Q, QuerySet, Sum
+from django.db.models import Exists, OuterRef, Q, QuerySet, Sum
 from django.utils import timezone
 
 from workforce.people.models import Staff, Team, TeamMembership
-from workforce.people.selectors import SEE_EVERYONE, teams_led_by
+from workforce.people.selectors import SEE_EVERYONE, staff_visible_to, teams_led_by
 from workforce.scheduling.calculations import DAY, Interval, PlannedShift
+from workforce.scheduling.hooks import Absence
 from workforce.scheduling.models import Shift
 
 from . import calculations as calc
@@ -312,6 +313,75 @@ def staffing_impacts(requests: Iterable[LeaveRequest]) -> dict[int, list[ShortDa
                 ShortDay(team, day, intervals) for day, intervals in short.items()
             ]
     return found
+
+
+def plan_absences(
+    staff_ids: Iterable[int], first_day: datetime.date, last_day: datetime.date
+) -> list[Absence]:
+    """Leave's answer to ``scheduling_absences``: the pending and approved
+    leave of these people touching ``first_day`` to ``last_day``. Approved
+    whole days refuse the shifts starting on them; half days (the rest of
+    the shift is worked) and pending leave are shown only. One query."""
+    staff_ids = list(staff_ids)
+    requests = list(
+        LeaveRequest.objects.standing()
+        .filter(staff_id__in=staff_ids)
+        .overlapping(first_day, last_day)
+        .select_related("leave_type")
+    )
+    if not requests:
+        return []
+    zone = timezone.get_default_timezone()
+    found = []
+    for request in requests:
+        approved = request.status == LeaveRequest.Status.APPROVED
+        label = request.leave_type.name + ("" if approved else " (pending)")
+        spans = calc.absence_spans(
+            request.first_day,
+            request.last_day,
+            request.first_day_part,
+            request.last_day_part,
+            zone=zone,
+        )
+        found += [
+            Absence(
+                staff_id=request.staff_id,
+                start=span.start,
+                end=span.end,
+                kind="leave",
+                label=label if span.whole else f"{label}, half day",
+                refuses=approved and span.whole,
+                by_day=span.whole,
+            )
+            for span in spans
+        ]
+    return found
+
+
+def requests_visible_to(viewer) -> QuerySet[LeaveRequest]:
+    """The leave requests in *Workforce → Leave → Requests*: every one for a
+    manager; for a lead, those of people in a team they lead on some day of
+    the request; nobody else's."""
+    requests = LeaveRequest.objects.select_related("staff", "leave_type", "decided_by")
+    if not viewer.is_authenticated or not viewer.has_perm("leave.view_leaverequest"):
+        return requests.none()
+    if viewer.has_perm(SEE_EVERYONE):
+        return requests
+    in_led_team = TeamMembership.objects.filter(
+        staff=OuterRef("staff"),
+        team__in=teams_led_by(viewer),
+        valid_from__lte=OuterRef("last_day"),
+    ).filter(Q(valid_to__isnull=True) | Q(valid_to__gte=OuterRef("first_day")))
+    return requests.filter(Exists(in_led_team))
+
+
+def allocations_visible_to(viewer, *, on: datetime.date) -> QuerySet[Allocation]:
+    """Allocations of the people ``viewer`` may see on ``on`` (the scope
+    rule): everyone's for a manager, a lead's teams' for a lead."""
+    allocations = Allocation.objects.select_related("staff", "leave_type")
+    if not viewer.is_authenticated or not viewer.has_perm("leave.view_allocation"):
+        return allocations.none()
+    return allocations.filter(staff__in=staff_visible_to(viewer=viewer, on=on))
 
 
 # --- the person's own leave --------------------------------------------------

@@ -2,8 +2,14 @@ from wagtail import hooks
 
 from deskbook.core.hooks import ROLE_PERMISSIONS, TIMED_JOBS
 from deskbook.core.roles import MANAGER, TEAM_LEAD
+from workforce.scheduling.hooks import SCHEDULING_ABSENCES
 
-from .viewsets import MyLeaveViewSet, certificates
+from .selectors import plan_absences
+from .viewsets import LeaveGroup, MyLeaveViewSet, certificates
+
+# Approved leave refuses shifts at planning, publishing and swapping;
+# pending leave shows in the plan.
+hooks.register(SCHEDULING_ABSENCES, plan_absences)
 
 
 @hooks.register(ROLE_PERMISSIONS)
@@ -29,9 +35,9 @@ def leave_timed_jobs():
 
 
 @hooks.register("register_admin_viewset")
-def register_leave_pages():
+def register_leave_viewsets():
     # My leave needs no permission: it shows only the signed-in person's own.
-    return [MyLeaveViewSet()]
+    return [LeaveGroup(), MyLeaveViewSet()]
 
 
 @hooks.register("register_admin_urls")

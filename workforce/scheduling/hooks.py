@@ -6,8 +6,11 @@
     leave (leave answers), training sessions (courses answers). The plan grid
     shows them in its cells. An absence with ``refuses=True`` refuses any
     shift overlapping it, at planning, publishing and swapping; one with
-    ``refuses=False`` is shown only. Until leave and training exist, nobody
-    answers and no shift is refused for an absence.
+    ``refuses=False`` is shown only. An absence ``by_day`` (whole days of
+    leave) refuses the shifts that *start* on its days instead, since a
+    shift belongs to the day it starts: the night shift of the evening
+    before, which runs into the first day, stays. Leave answers (approved
+    leave refuses, pending leave shows); training will.
 
 ``SCHEDULING_MENU``
     ``fn() -> wagtail.admin.menu.MenuItem``: an item of the *Shift planning*
@@ -36,6 +39,8 @@ class Absence:
     kind: str  # "leave", "training", …: the grid's label
     label: str
     refuses: bool = True
+    # Whole local days from start to end: refuses the shifts starting on them.
+    by_day: bool = False
 
 
 def absences(

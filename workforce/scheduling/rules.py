@@ -25,6 +25,7 @@ from .hooks import absences
 from .models import Shift, ShiftRules
 
 WEEK = datetime.timedelta(days=7)
+MOMENT = datetime.timedelta(microseconds=1)
 
 
 def shift_key(shift: Shift) -> tuple:
@@ -265,10 +266,11 @@ def _absent(candidates: Sequence[Shift]) -> list[Finding]:
     ):
         if absence.refuses:
             away[absence.staff_id].append(absence)
+    zone = timezone.get_default_timezone()
     findings = []
     for shift in candidates:
         for absence in away[shift.staff_id]:
-            if absence.start < shift.end and shift.start < absence.end:
+            if _keeps_away(absence, shift, zone):
                 findings.append(
                     Finding(
                         "absent",
@@ -281,3 +283,15 @@ def _absent(candidates: Sequence[Shift]) -> list[Finding]:
                 )
                 break
     return findings
+
+
+def _keeps_away(absence, shift: Shift, zone) -> bool:
+    """Whether ``absence`` refuses ``shift``: one ``by_day`` refuses the
+    shifts starting on its local days; any other, those overlapping it."""
+    if absence.by_day:
+        first = absence.start.astimezone(zone).date()
+        last = (
+            absence.end.astimezone(zone) - datetime.timedelta(microseconds=1)
+        ).date()
+        return first <= shift.day <= last
+    return absence.start < shift.end and shift.start < absence.end

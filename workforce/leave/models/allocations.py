@@ -1,5 +1,6 @@
 from decimal import Decimal
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.db.models.lookups import LessThanOrEqual
@@ -74,6 +75,18 @@ class Allocation(models.Model):
 
     def __str__(self):
         return f"{self.staff} {self.leave_type} {self.year}"
+
+    def clean(self):
+        # The CHECK constraint would refuse it too, but as a database error:
+        # a form says which days are already used.
+        used = self.taken + self.pending
+        if (self.granted or ZERO) + (self.carried_over or ZERO) < used:
+            raise ValidationError(
+                {
+                    "granted": f"{used.normalize():f} day(s) are already taken or "
+                    "pending: grant at least that."
+                }
+            )
 
     @property
     def total(self) -> Decimal:

@@ -99,6 +99,13 @@ class LeaveRequest(models.Model):
         blank=True,
         help_text="The half hours under the team minimum the approver confirmed.",
     )
+    shifts_cancelled = models.ManyToManyField(
+        "scheduling.Shift",
+        blank=True,
+        related_name="+",
+        help_text="The published shifts approving the leave cancelled, to be "
+        "published again if the leave is cancelled.",
+    )
     cancelled_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,

@@ -54,7 +54,7 @@ class LeaveSettings(BaseGenericSetting):
     ]
 
     class Meta:
-        verbose_name = "leave settings"
+        verbose_name = verbose_name_plural = "leave settings"
 
     def carry_over_expiry(self, year: int) -> datetime.date:
         return datetime.date(

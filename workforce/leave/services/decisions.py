@@ -4,10 +4,30 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from workforce.scheduling.services import shifts_cancel_for_absence
+
 from .. import notifications
+from ..calculations import WHOLE, day_fractions
 from ..models import LeaveRequest
 from ..selectors import ShortDay, may_decide, staffing_impact
 from . import balances
+
+APPROVED_LEAVE = "Approved leave"
+
+
+def whole_days(request: LeaveRequest) -> list:
+    """The days the person is away all day: their shifts are cancelled. On
+    a half day the rest of the shift is worked, so it stays."""
+    return [
+        day
+        for day, (_, part) in day_fractions(
+            request.first_day,
+            request.last_day,
+            request.first_day_part,
+            request.last_day_part,
+        ).items()
+        if part == WHOLE
+    ]
 
 
 class UnderMinimumStaffing(ValidationError):
@@ -63,6 +83,14 @@ def leave_request_approve(
                 "comment",
                 "staffing_confirmed",
             ]
+        )
+        request.shifts_cancelled.set(
+            shifts_cancel_for_absence(
+                staff=request.staff,
+                days=whole_days(request),
+                by=by,
+                reason=APPROVED_LEAVE,
+            )
         )
         notifications.decided(request)
     return request

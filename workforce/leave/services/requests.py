@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from workforce.people.models import Resignation, Staff
+from workforce.scheduling.services import shifts_reinstate_after_absence
 
 from .. import calculations as calc
 from .. import notifications
@@ -22,6 +23,7 @@ from ..selectors import (
 )
 from . import balances
 
+LEAVE_CANCELLED = "Leave cancelled"
 CERTIFICATE_TYPES = (".pdf", ".jpg", ".jpeg", ".png")
 CERTIFICATE_MAX_BYTES = 5 * 1024 * 1024
 
@@ -291,5 +293,10 @@ def leave_request_cancel(*, request: LeaveRequest, by) -> LeaveRequest:
         request.cancelled_by = by
         request.cancelled_at = timezone.now()
         request.save(update_fields=["status", "cancelled_by", "cancelled_at"])
+        if was_approved:
+            # The leave no longer stands, so the plan's rules let them back.
+            shifts_reinstate_after_absence(
+                shifts=request.shifts_cancelled.all(), by=by, reason=LEAVE_CANCELLED
+            )
         notifications.cancelled(request, was_approved=was_approved)
     return request

@@ -1,7 +1,33 @@
-"""The people-facing leave pages: *My leave* with the request form, the
-approvals, the team calendar, the leave report and the documents. Each
-screen is a module; every page refuses with a 403."""
+"""The pages of leave: the back office's *Leave* menu inside *Workforce*
+(the requests, leave types, allocations, public holidays and blackouts, the
+approvals and the team calendar), *My leave* with the request form, the
+leave report and the documents. Each screen is a module; every page refuses
+with a 403."""
 
+from wagtail.admin.viewsets.base import ViewSetGroup
+
+from workforce.people.hooks import WORKFORCE_MENU
+
+from ..hooks import LEAVE_MENU
+from .allocations import AllocationViewSet
+from .calendar import BlackoutViewSet, PublicHolidayViewSet
+from .leave_types import LeaveTypeViewSet
 from .my_leave import MyLeaveViewSet
+from .requests import LeaveRequestViewSet
 
-__all__ = ["MyLeaveViewSet"]
+__all__ = ["LeaveGroup", "MyLeaveViewSet"]
+
+
+class LeaveGroup(ViewSetGroup):
+    menu_label = "Leave"
+    menu_icon = "date"
+    menu_order = 70
+    menu_hook = WORKFORCE_MENU
+    submenu_hook = LEAVE_MENU
+    items = (
+        LeaveRequestViewSet("leave_requests"),
+        LeaveTypeViewSet("leave_types"),
+        AllocationViewSet("leave_allocations"),
+        PublicHolidayViewSet("public_holidays"),
+        BlackoutViewSet("leave_blackouts"),
+    )

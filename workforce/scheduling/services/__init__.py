@@ -2,6 +2,7 @@
 published shifts (logged and notified). One concept a module; everything is
 imported from here."""
 
+from .absences import shifts_cancel_for_absence, shifts_reinstate_after_absence
 from .common import event_for, shift_build, team_calendar
 from .enforcement import RulesBroken, enforce
 from .patterns import pattern_assignment_save, shift_pattern_save
@@ -22,6 +23,8 @@ __all__ = [
     "shift_build",
     "shift_pattern_save",
     "shift_set",
+    "shifts_cancel_for_absence",
     "shifts_end_after",
+    "shifts_reinstate_after_absence",
     "team_calendar",
 ]

@@ -3,14 +3,15 @@ team's plan, building a shift from its type, and the team's calendar with an
 event for each published shift."""
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.utils import timezone
 from schedule.models import Calendar, Event
 
 from workforce.people.models import Team
 
 from .. import calculations as calc
-from ..models import Shift, ShiftType
-from ..selectors import may_plan
+from ..models import Shift, ShiftChange, ShiftSwap, ShiftType
+from ..selectors import OPEN_SWAPS, may_plan
 
 
 def shift_build(*, team: Team, staff, shift_type: ShiftType, day) -> Shift:
@@ -64,3 +65,49 @@ def describe_shift(shift: Shift | None) -> str:
         return "off"
     start, end = timezone.localtime(shift.start), timezone.localtime(shift.end)
     return f"{shift.day:%a %d %b} {shift.shift_type.name} {start:%H:%M}–{end:%H:%M}"
+
+
+def cancel_published(
+    shifts: list[Shift], *, by, reason: str, swaps_also: Q | None = None
+) -> dict[int, str]:
+    """Cancel these published shifts (locked by the caller, with their shift
+    types): each keeps its row, loses its event, has its ``sequence`` raised
+    (phone calendars show it cancelled) and is logged with ``reason``; the
+    open swaps of them (and those matching ``swaps_also``) are closed.
+    Returns each shift's description before, by id."""
+    before = {shift.pk: describe_shift(shift) for shift in shifts}
+    events = [shift.event_id for shift in shifts if shift.event_id]
+    now = timezone.now()
+    for shift in shifts:
+        shift.status = Shift.Status.CANCELLED
+        shift.event = None
+        shift.sequence += 1
+        shift.updated_at = now
+    Shift.objects.bulk_update(
+        shifts, ["status", "event", "sequence", "updated_at"], batch_size=1000
+    )
+    Event.objects.filter(pk__in=events).delete()
+    by = by if by is not None and by.is_authenticated else None
+    ShiftChange.objects.bulk_create(
+        [
+            ShiftChange(
+                shift=shift,
+                action=ShiftChange.Action.CANCELLED,
+                before=before[shift.pk],
+                reason=reason,
+                changed_by=by,
+            )
+            for shift in shifts
+        ],
+        batch_size=1000,
+    )
+    pks = [shift.pk for shift in shifts]
+    ShiftSwap.objects.filter(status__in=OPEN_SWAPS).filter(
+        Q(shift__in=pks) | Q(in_return__in=pks) | (swaps_also or Q(pk__in=[]))
+    ).update(
+        status=ShiftSwap.Status.WITHDRAWN,
+        decided_by=by,
+        decided_at=now,
+        decision_comment=f"Closed: {reason}."[:300],
+    )
+    return before

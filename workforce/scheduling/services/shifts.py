@@ -6,16 +6,15 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
-from django.utils import timezone
-from schedule.models import Event
 
 from workforce.people.models import Staff, Team
 
 from .. import notifications
-from ..models import Shift, ShiftChange, ShiftSwap, ShiftType
+from ..models import Shift, ShiftChange, ShiftType
 from ..rules import check_shifts
-from ..selectors import OPEN_SWAPS, published_days
+from ..selectors import published_days
 from .common import (
+    cancel_published,
     describe_shift,
     event_for,
     locked_team,
@@ -151,42 +150,11 @@ def shifts_end_after(*, staff, last_day: datetime.date, by, reason: str) -> int:
         )
         if not cancelled:
             return 0
-        before = {shift.pk: describe_shift(shift) for shift in cancelled}
-        events = [shift.event_id for shift in cancelled if shift.event_id]
-        now = timezone.now()
-        for shift in cancelled:
-            shift.status = Shift.Status.CANCELLED
-            shift.event = None
-            shift.sequence += 1
-            shift.updated_at = now
-        Shift.objects.bulk_update(
-            cancelled, ["status", "event", "sequence", "updated_at"], batch_size=1000
-        )
-        Event.objects.filter(pk__in=events).delete()
-        by = by if by is not None and by.is_authenticated else None
-        ShiftChange.objects.bulk_create(
-            [
-                ShiftChange(
-                    shift=shift,
-                    action=ShiftChange.Action.CANCELLED,
-                    before=before[shift.pk],
-                    reason=reason,
-                    changed_by=by,
-                )
-                for shift in cancelled
-            ],
-            batch_size=1000,
-        )
-        pks = [shift.pk for shift in cancelled]
-        ShiftSwap.objects.filter(status__in=OPEN_SWAPS).filter(
-            Q(shift__in=pks)
-            | Q(in_return__in=pks)
-            | Q(taken_by=staff, shift__day__gt=last_day)
-        ).update(
-            status=ShiftSwap.Status.WITHDRAWN,
-            decided_by=by,
-            decided_at=now,
-            decision_comment=f"Closed: {reason}."[:300],
+        before = cancel_published(
+            cancelled,
+            by=by,
+            reason=reason,
+            swaps_also=Q(taken_by=staff, shift__day__gt=last_day),
         )
         transaction.on_commit(
             lambda: _notify_ended(staff, last_day, cancelled, before, reason)

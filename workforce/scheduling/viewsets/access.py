@@ -58,3 +58,20 @@ def team_to_plan(user, slug: str) -> Team:
     if not may_plan(viewer=user, team=team):
         raise PermissionDenied
     return team
+
+
+class ReadOnlyRows:
+    """For an index view of rows written only by services: no add, copy or
+    delete links (and no edit link unless the view gives one)."""
+
+    def get_edit_url(self, instance):
+        return None
+
+    def get_copy_url(self, instance):
+        return None
+
+    def get_delete_url(self, instance):
+        return None
+
+    def get_add_url(self):
+        return None

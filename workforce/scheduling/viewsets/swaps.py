@@ -30,6 +30,7 @@ from ..swaps import (
     swap_decline,
     swap_findings,
 )
+from .access import ReadOnlyRows
 from .refusals import RefusedWith403
 
 
@@ -58,7 +59,7 @@ EXPORT = OrderedDict(
 )
 
 
-class ShiftSwapIndexView(RefusedWith403, IndexView):
+class ShiftSwapIndexView(RefusedWith403, ReadOnlyRows, IndexView):
     custom_value_preprocess = SAFE_TEXT
 
     def get_base_queryset(self):
@@ -93,15 +94,6 @@ class ShiftSwapIndexView(RefusedWith403, IndexView):
 
     def get_edit_url(self, instance):
         return reverse("shift_swaps:review", args=[instance.pk])
-
-    def get_copy_url(self, instance):
-        return None
-
-    def get_delete_url(self, instance):
-        return None
-
-    def get_add_url(self):
-        return None
 
     def to_row_dict(self, item):
         return OrderedDict((heading, value(item)) for heading, value in EXPORT.items())
