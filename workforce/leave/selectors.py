@@ -436,3 +436,54 @@ def next_approved_leave(*, viewer, today: datetime.date) -> LeaveRequest | None:
         .order_by("first_day")
         .first()
     )
+
+
+# --- deciding ----------------------------------------------------------------
+
+
+def decides_leave(viewer) -> bool:
+    """Whether ``viewer`` decides anyone's leave: a manager, or a lead of a
+    team (who decides that team's)."""
+    if not viewer.is_authenticated or not viewer.is_active:
+        return False
+    if not viewer.has_perm(DECIDE):
+        return False
+    return viewer.has_perm(SEE_EVERYONE) or teams_led_by(viewer).exists()
+
+
+def requests_to_decide(*, viewer) -> QuerySet[LeaveRequest]:
+    """The pending requests ``viewer`` decides: a manager's, everyone's; a
+    lead's, those of people in a team they lead on a day of the request;
+    never their own. The soonest leave first."""
+    if not decides_leave(viewer):
+        return LeaveRequest.objects.none()
+    return (
+        requests_visible_to(viewer)
+        .filter(status=LeaveRequest.Status.PENDING)
+        .exclude(staff__user_id=viewer.pk)
+        .order_by("first_day", "pk")
+    )
+
+
+def teams_during(requests: Iterable[LeaveRequest]) -> dict[int, list[Team]]:
+    """The teams each request's person is in on a day of it (by request id),
+    by name. One query, however many requests."""
+    requests = list(requests)
+    memberships = TeamMembership.objects.filter(
+        staff_id__in={request.staff_id for request in requests}
+    ).select_related("team")
+    by_staff = defaultdict(list)
+    for membership in memberships:
+        by_staff[membership.staff_id].append(membership)
+    return {
+        request.pk: sorted(
+            {
+                m.team
+                for m in by_staff[request.staff_id]
+                if m.valid_from <= request.last_day
+                and (m.valid_to is None or m.valid_to >= request.first_day)
+            },
+            key=lambda team: team.name,
+        )
+        for request in requests
+    }

@@ -10,6 +10,7 @@ from workforce.people.hooks import WORKFORCE_MENU
 
 from ..hooks import LEAVE_MENU
 from .allocations import AllocationViewSet
+from .approvals import ApprovalsViewSet
 from .calendar import BlackoutViewSet, PublicHolidayViewSet
 from .leave_types import LeaveTypeViewSet
 from .my_leave import MyLeaveViewSet
@@ -25,6 +26,7 @@ class LeaveGroup(ViewSetGroup):
     menu_hook = WORKFORCE_MENU
     submenu_hook = LEAVE_MENU
     items = (
+        ApprovalsViewSet(),
         LeaveRequestViewSet("leave_requests"),
         LeaveTypeViewSet("leave_types"),
         AllocationViewSet("leave_allocations"),

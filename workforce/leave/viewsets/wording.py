@@ -1,5 +1,7 @@
 """How the leave pages say a request's days, parts and costs."""
 
+import datetime
+
 from .. import calculations as calc
 from ..models import LeaveRequest
 
@@ -28,3 +30,22 @@ def days_text(days) -> str:
     """``1 day``, ``0.5 day``, ``4.5 days``."""
     text = calc.days_text(days)
     return f"{text} day" if days <= 1 else f"{text} days"
+
+
+def short_runs(short_day) -> list[str]:
+    """A day's half hours under the minimum (a ``selectors.ShortDay``) as
+    runs: ``07:00–09:30, 0 of 2 working``."""
+    half_hour = datetime.timedelta(minutes=30)
+    runs: list[list] = []  # [start, end, headcount]
+    for interval in short_day.intervals:
+        if runs and runs[-1][1] == interval.start and runs[-1][2] == interval.headcount:
+            runs[-1][1] = interval.start + half_hour
+        else:
+            runs.append(
+                [interval.start, interval.start + half_hour, interval.headcount]
+            )
+    minimum = short_day.team.minimum_staffing
+    return [
+        f"{start:%H:%M}–{end:%H:%M}, {headcount} of {minimum} working"
+        for start, end, headcount in runs
+    ]
