@@ -15,6 +15,7 @@ from .calendar import BlackoutViewSet, PublicHolidayViewSet
 from .leave_types import LeaveTypeViewSet
 from .my_leave import MyLeaveViewSet
 from .requests import LeaveRequestViewSet
+from .team_calendar import TeamCalendarViewSet
 
 __all__ = ["LeaveGroup", "MyLeaveViewSet"]
 
@@ -27,6 +28,7 @@ class LeaveGroup(ViewSetGroup):
     submenu_hook = LEAVE_MENU
     items = (
         ApprovalsViewSet(),
+        TeamCalendarViewSet(),
         LeaveRequestViewSet("leave_requests"),
         LeaveTypeViewSet("leave_types"),
         AllocationViewSet("leave_allocations"),
