@@ -79,6 +79,7 @@ def test_workforce_menu_holds_what_each_role_may_see(user_with_role):
     assert menu.is_shown(_request(manager))
     assert _labels(menu, manager) == [
         "Import staff",
+        "Leave",
         "Partner agencies",
         "Resignations",
         "Shift planning",
@@ -87,6 +88,7 @@ def test_workforce_menu_holds_what_each_role_may_see(user_with_role):
         "Teams",
     ]
     assert _labels(menu, user_with_role(TEAM_LEAD)) == [
+        "Leave",
         "Shift planning",
         "Staff",
         "Team moves",
