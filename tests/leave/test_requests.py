@@ -35,6 +35,19 @@ def test_a_week_with_no_plan_costs_monday_to_friday_and_is_held_as_pending(ask, 
     assert request.requested_by == leave["aisyah_user"]
 
 
+def test_each_day_is_kept_with_what_it_costs(ask, leave):
+    PublicHolidayFactory(date=WED, name="Agency day")
+
+    request = ask(first_day_part="afternoon", last_day=SUN)
+
+    assert list(request.costed_days.values_list("day", "days")) == [
+        (MON, Decimal("0.5")),
+        (TUE, Decimal("1")),
+        (THU, Decimal("1")),
+        (FRI, Decimal("1")),
+    ]
+
+
 def test_on_planned_days_only_the_persons_shifts_cost(ask, leave, publish):
     # The team's plan covers Mon–Fri; Aisyah works Mon–Thu, Wei the Friday.
     publish(

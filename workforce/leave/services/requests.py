@@ -13,7 +13,7 @@ from workforce.scheduling.services import shifts_reinstate_after_absence
 
 from .. import calculations as calc
 from .. import notifications
-from ..models import Blackout, LeaveRequest, LeaveType
+from ..models import Blackout, LeaveDay, LeaveRequest, LeaveType
 from ..selectors import (
     is_manager,
     may_ask_for,
@@ -84,6 +84,10 @@ def leave_request_submit(
             request.certificate = certificate
         request.full_clean()
         request.save()
+        LeaveDay.objects.bulk_create(
+            LeaveDay(request=request, day=day, days=days)
+            for day, days in sorted(costs.items())
+        )
         if leave_type.needs_balance:
             allocations = balances.locked_allocations(
                 staff=staff,
