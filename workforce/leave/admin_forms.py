@@ -7,6 +7,7 @@ from django import forms
 from workforce.people.models import PartnerAgency, Team
 
 from .models import DayPart, LeaveType
+from .selectors import IN_HOUSE
 from .services.requests import CERTIFICATE_MAX_BYTES, CERTIFICATE_TYPES
 
 
@@ -145,11 +146,9 @@ class LeaveReportForm(forms.Form):
         empty_label="All types",
     )
 
-    IN_HOUSE = "in-house"
-
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["partner"].choices = [
             ("", "In-house and partners"),
-            (self.IN_HOUSE, "In-house"),
+            (IN_HOUSE, "In-house"),
         ] + [(str(p.pk), p.name) for p in PartnerAgency.objects.order_by("name")]

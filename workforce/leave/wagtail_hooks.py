@@ -1,3 +1,4 @@
+from django.urls import include, path
 from wagtail import hooks
 
 from deskbook.core.hooks import ROLE_PERMISSIONS, TIMED_JOBS
@@ -5,7 +6,7 @@ from deskbook.core.roles import MANAGER, TEAM_LEAD
 from workforce.scheduling.hooks import SCHEDULING_ABSENCES
 
 from .selectors import plan_absences
-from .viewsets import LeaveGroup, MyLeaveViewSet, certificates
+from .viewsets import LeaveGroup, MyLeaveViewSet, certificates, report
 
 # Approved leave refuses shifts at planning, publishing and swapping;
 # pending leave shows in the plan.
@@ -43,3 +44,11 @@ def register_leave_viewsets():
 @hooks.register("register_admin_urls")
 def register_leave_certificate_url():
     return certificates.urlpatterns
+
+
+@hooks.register("register_admin_urls")
+def register_leave_report():
+    return [path("reports/leave/", include((report.urlpatterns, "leave_reports")))]
+
+
+hooks.register("register_reports_menu_item", report.leave_report_menu_item)
