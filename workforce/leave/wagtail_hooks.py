@@ -5,6 +5,7 @@ from deskbook.core.hooks import ROLE_PERMISSIONS, TIMED_JOBS
 from deskbook.core.roles import MANAGER, TEAM_LEAD
 from workforce.scheduling.hooks import SCHEDULING_ABSENCES
 
+from .dashboard_panels import leave_panels
 from .selectors import plan_absences
 from .viewsets import LeaveGroup, MyLeaveViewSet, certificates, report
 
@@ -52,3 +53,8 @@ def register_leave_report():
 
 
 hooks.register("register_reports_menu_item", report.leave_report_menu_item)
+
+
+@hooks.register("construct_homepage_panels")
+def add_leave_panels(request, panels):
+    panels.extend(leave_panels(request))
