@@ -1,10 +1,12 @@
-"""The leave report's chart layout, worked out by hand."""
+"""The leave report's chart layout and how the pages say days, worked out
+by hand."""
 
 from decimal import Decimal
 
 import pytest
 
 from workforce.leave.viewsets.report_chart import Series, axis_top, stacked_months
+from workforce.leave.viewsets.wording import days_text
 
 
 @pytest.mark.parametrize(
@@ -50,3 +52,13 @@ def test_bars_stack_bottom_up_on_the_axis():
     ]
     assert [tick["label"] for tick in chart["ticks"]] == ["0", "1", "2", "3", "4"]
     assert not chart["empty"]
+
+
+def test_days_are_said_as_people_say_them():
+    assert [days_text(Decimal(d)) for d in ("0", "0.5", "1", "1.5", "10")] == [
+        "0 days",
+        "0.5 day",
+        "1 day",
+        "1.5 days",
+        "10 days",
+    ]

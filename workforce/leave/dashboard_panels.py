@@ -21,7 +21,7 @@ class LeaveToApprovePanel(DashboardPanel):
     soonest few."""
 
     name = "leave_to_approve"
-    order = 77
+    order = 79
     template_name = "leave/panels/to_approve.html"
 
     def get_context_data(self, parent_context=None):
@@ -45,7 +45,7 @@ class MyLeavePanel(DashboardPanel):
     year, and their next approved leave."""
 
     name = "leave_my_leave"
-    order = 76
+    order = 77
     template_name = "leave/panels/my_leave.html"
 
     def get_context_data(self, parent_context=None):
