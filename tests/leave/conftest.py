@@ -67,3 +67,17 @@ def moved(leave):
         reason="Needed on lates",
         by=leave["manager"],
     )
+
+
+@pytest.fixture
+def menu_labels(rf):
+    """``menu_labels(menu, user)``: the labels of a Wagtail menu's items that
+    ``user`` sees (viewsets hook their items in as the admin's URLs load)."""
+    from django.urls import reverse
+
+    def labels(menu, user) -> list[str]:
+        request = rf.get(reverse("wagtailadmin_home"))
+        request.user = user
+        return [str(item.label) for item in menu.menu_items_for_request(request)]
+
+    return labels

@@ -50,6 +50,35 @@ def test_on_planned_days_only_the_days_with_a_shift_cost():
     assert D(2026, 3, 2) not in costs and D(2026, 3, 7) in costs
 
 
+def test_every_day_of_a_request_says_what_it_costs_and_why_not():
+    # Fri 7 – Tue 11 Aug 2026, from Friday afternoon: the plan covers Monday
+    # and Tuesday, with the person on Tuesday only; Monday 10 is National Day
+    # observed (the plan says nothing about Friday).
+    days = calc.day_costs(
+        D(2026, 8, 7),
+        D(2026, 8, 11),
+        AFTERNOON,
+        WHOLE,
+        shift_days=[D(2026, 8, 11)],
+        planned_days=[D(2026, 8, 10), D(2026, 8, 11)],
+        holidays={D(2026, 8, 10): "National Day"},
+    )
+
+    assert [(d.day.day, d.part, d.cost, d.not_counted) for d in days] == [
+        (7, AFTERNOON, Decimal("0.5"), ""),
+        (8, WHOLE, Decimal("0"), "weekend"),
+        (9, WHOLE, Decimal("0"), "weekend"),
+        (10, WHOLE, Decimal("0"), "public holiday: National Day"),
+        (11, WHOLE, Decimal("1"), ""),
+    ]
+
+
+def test_a_day_of_the_plan_without_a_shift_costs_nothing():
+    (day,) = calc.day_costs(D(2026, 3, 4), D(2026, 3, 4), planned_days=[D(2026, 3, 4)])
+
+    assert (day.cost, day.not_counted) == (Decimal("0"), "no shift planned")
+
+
 def test_a_public_holiday_inside_the_leave_costs_nothing():
     # Mon 10 – Fri 14 Aug 2026; National Day (Sun 9) is observed on Mon 10.
     costs = calc.cost_by_day(

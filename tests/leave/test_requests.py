@@ -14,6 +14,7 @@ from tests.leave.factories import (
     PublicHolidayFactory,
 )
 from workforce.leave.models import Allocation, LeaveCharge, LeaveRequest
+from workforce.leave.services import leave_request_check
 
 D = datetime.date
 MON, TUE, WED, THU, FRI = (D(2026, 3, day) for day in (9, 10, 11, 12, 13))
@@ -32,6 +33,19 @@ def test_a_week_with_no_plan_costs_monday_to_friday_and_is_held_as_pending(ask, 
     assert request.days == Decimal("5")
     assert counters(leave["aisyah_annual"]) == (Decimal("0"), Decimal("5"))
     assert request.requested_by == leave["aisyah_user"]
+
+
+def test_each_day_is_kept_with_what_it_costs(ask, leave):
+    PublicHolidayFactory(date=WED, name="Agency day")
+
+    request = ask(first_day_part="afternoon", last_day=SUN)
+
+    assert list(request.costed_days.values_list("day", "days")) == [
+        (MON, Decimal("0.5")),
+        (TUE, Decimal("1")),
+        (THU, Decimal("1")),
+        (FRI, Decimal("1")),
+    ]
 
 
 def test_on_planned_days_only_the_persons_shifts_cost(ask, leave, publish):
@@ -293,3 +307,68 @@ def test_the_leads_are_e_mailed_once_committed(
         )
     ]
     assert "Reason: Family visit" in mail.outbox[0].body
+
+
+# --- the check before sending (the form's preview) --------------------------
+
+
+def test_the_check_says_what_the_request_would_cost_and_writes_nothing(ask, leave):
+    PublicHolidayFactory(date=WED, name="Agency day")
+
+    costs = leave_request_check(
+        staff=leave["aisyah"],
+        leave_type=leave["annual"],
+        first_day=MON,
+        last_day=FRI,
+        first_day_part="afternoon",
+        by=leave["aisyah_user"],
+    )
+
+    assert costs == {
+        MON: Decimal("0.5"),
+        TUE: Decimal("1"),
+        THU: Decimal("1"),
+        FRI: Decimal("1"),
+    }
+    assert not LeaveRequest.objects.exists()
+    assert counters(leave["aisyah_annual"]) == (Decimal("0"), Decimal("0"))
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"first_day": D(2026, 3, 5), "last_day": D(2026, 3, 5)}, "at least 7 day"),
+        ({"granted": 3}, "5 day.* asked, 3 available"),
+        ({"overlap": True}, "Overlaps pending annual leave"),
+        ({"blackout": True}, "Desk early has a blackout"),
+    ],
+)
+def test_the_check_refuses_what_sending_would(ask, leave, change, message):
+    if "granted" in change:
+        Allocation.objects.filter(pk=leave["aisyah_annual"].pk).update(granted=3)
+    if "overlap" in change:
+        ask(first_day=WED, last_day=WED)
+    if "blackout" in change:
+        BlackoutFactory(team=leave["team"], first_day=THU, last_day=FRI)
+    days = {k: v for k, v in change.items() if k in ("first_day", "last_day")}
+
+    with pytest.raises(ValidationError, match=message):
+        leave_request_check(
+            staff=leave["aisyah"],
+            leave_type=leave["annual"],
+            first_day=days.get("first_day", MON),
+            last_day=days.get("last_day", FRI),
+            by=leave["aisyah_user"],
+        )
+
+
+def test_the_check_does_not_ask_for_the_document(leave):
+    costs = leave_request_check(
+        staff=leave["aisyah"],
+        leave_type=leave["sick"],
+        first_day=MON,
+        last_day=MON,
+        by=leave["aisyah_user"],
+    )
+
+    assert costs == {MON: Decimal("1")}

@@ -102,6 +102,50 @@ def is_working_day(
     return day.weekday() < 5
 
 
+@dataclass(frozen=True)
+class DayCost:
+    """One day of a request: the part taken and what it costs, with why it
+    costs nothing where it does not (``not_counted``)."""
+
+    day: datetime.date
+    part: str
+    share: Decimal
+    cost: Decimal
+    not_counted: str = ""
+
+
+def day_costs(
+    first_day: datetime.date,
+    last_day: datetime.date,
+    first_day_part: str = WHOLE,
+    last_day_part: str = WHOLE,
+    *,
+    shift_days: Iterable[datetime.date] = (),
+    planned_days: Iterable[datetime.date] = (),
+    holidays: Mapping[datetime.date, str] | Iterable[datetime.date] = (),
+) -> list[DayCost]:
+    """Every day of the request, each costing its share if it is a working
+    day that is not a public holiday (``holidays`` may name them), else
+    nothing."""
+    shift_days, planned_days = set(shift_days), set(planned_days)
+    if not isinstance(holidays, Mapping):
+        holidays = dict.fromkeys(holidays, "")
+    days = []
+    for day, (share, part) in day_fractions(
+        first_day, last_day, first_day_part, last_day_part
+    ).items():
+        if day in holidays:
+            why = f"public holiday: {holidays[day]}" if holidays[day] else "holiday"
+        elif day in planned_days and day not in shift_days:
+            why = "no shift planned"
+        elif not is_working_day(day, shift_days=shift_days, planned_days=planned_days):
+            why = "weekend"
+        else:
+            why = ""
+        days.append(DayCost(day, part, share, ZERO if why else share, why))
+    return days
+
+
 def cost_by_day(
     first_day: datetime.date,
     last_day: datetime.date,
@@ -112,18 +156,20 @@ def cost_by_day(
     planned_days: Iterable[datetime.date] = (),
     holidays: Iterable[datetime.date] = (),
 ) -> dict[datetime.date, Decimal]:
-    """What each day of the request costs: its share if it is a working day
-    that is not a public holiday, else nothing (days costing nothing are
-    left out)."""
-    shift_days, planned_days = set(shift_days), set(planned_days)
-    holidays = set(holidays)
+    """What each day of the request costs (``day_costs``), the days costing
+    nothing left out."""
     return {
-        day: share
-        for day, (share, _) in day_fractions(
-            first_day, last_day, first_day_part, last_day_part
-        ).items()
-        if day not in holidays
-        and is_working_day(day, shift_days=shift_days, planned_days=planned_days)
+        day.day: day.cost
+        for day in day_costs(
+            first_day,
+            last_day,
+            first_day_part,
+            last_day_part,
+            shift_days=shift_days,
+            planned_days=planned_days,
+            holidays=holidays,
+        )
+        if day.cost
     }
 
 

@@ -1,11 +1,13 @@
+from django.urls import include, path
 from wagtail import hooks
 
 from deskbook.core.hooks import ROLE_PERMISSIONS, TIMED_JOBS
 from deskbook.core.roles import MANAGER, TEAM_LEAD
 from workforce.scheduling.hooks import SCHEDULING_ABSENCES
 
+from .dashboard_panels import leave_panels
 from .selectors import plan_absences
-from .viewsets import LeaveGroup
+from .viewsets import LeaveGroup, MyLeaveViewSet, certificates, report
 
 # Approved leave refuses shifts at planning, publishing and swapping;
 # pending leave shows in the plan.
@@ -36,4 +38,23 @@ def leave_timed_jobs():
 
 @hooks.register("register_admin_viewset")
 def register_leave_viewsets():
-    return LeaveGroup()
+    # My leave needs no permission: it shows only the signed-in person's own.
+    return [LeaveGroup(), MyLeaveViewSet()]
+
+
+@hooks.register("register_admin_urls")
+def register_leave_certificate_url():
+    return certificates.urlpatterns
+
+
+@hooks.register("register_admin_urls")
+def register_leave_report():
+    return [path("reports/leave/", include((report.urlpatterns, "leave_reports")))]
+
+
+hooks.register("register_reports_menu_item", report.leave_report_menu_item)
+
+
+@hooks.register("construct_homepage_panels")
+def add_leave_panels(request, panels):
+    panels.extend(leave_panels(request))

@@ -3,6 +3,7 @@ public holidays, team blackouts, requests and the leave settings."""
 
 from .allocations import Allocation, LeaveCharge
 from .calendar import Blackout, PublicHoliday
+from .days import LeaveDay
 from .leave_types import LeaveType
 from .requests import DayPart, LeaveRequest, private_storage
 from .settings import LeaveSettings
@@ -12,6 +13,7 @@ __all__ = [
     "Blackout",
     "DayPart",
     "LeaveCharge",
+    "LeaveDay",
     "LeaveRequest",
     "LeaveSettings",
     "LeaveType",

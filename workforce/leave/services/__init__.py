@@ -7,7 +7,7 @@ from .allocation_import import (
 )
 from .decisions import UnderMinimumStaffing, leave_request_approve, leave_request_reject
 from .holidays import public_holidays_fill
-from .requests import leave_request_cancel, leave_request_submit
+from .requests import leave_request_cancel, leave_request_check, leave_request_submit
 from .years import OpenedYear, allocation_open_year
 
 __all__ = [
@@ -19,6 +19,7 @@ __all__ = [
     "UnderMinimumStaffing",
     "leave_request_approve",
     "leave_request_cancel",
+    "leave_request_check",
     "leave_request_reject",
     "leave_request_submit",
     "public_holidays_fill",

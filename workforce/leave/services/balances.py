@@ -12,16 +12,22 @@ from ..models import Allocation, LeaveCharge, LeaveRequest
 from ..selectors import allocation_balance
 
 
-def locked_allocations(*, staff, leave_type, years: Iterable[int]) -> dict:
-    """The person's allocations of ``leave_type`` for ``years``, locked until
-    the transaction ends; a missing year is refused. Locked in id order, so
+def allocations_for(
+    *, staff, leave_type, years: Iterable[int], lock: bool = True
+) -> dict:
+    """The person's allocations of ``leave_type`` for ``years``, by year; a
+    missing year is refused. Locked until the transaction ends unless
+    ``lock`` is false (a check that writes nothing). Locked in id order, so
     two writers never wait on each other crosswise."""
     years = sorted(set(years))
+    allocations = Allocation.objects.all()
+    if lock:
+        allocations = allocations.select_for_update()
     found = {
         allocation.year: allocation
-        for allocation in Allocation.objects.select_for_update()
-        .filter(staff=staff, leave_type=leave_type, year__in=years)
-        .order_by("pk")
+        for allocation in allocations.filter(
+            staff=staff, leave_type=leave_type, year__in=years
+        ).order_by("pk")
     }
     missing = [str(year) for year in years if year not in found]
     if missing:
@@ -32,11 +38,17 @@ def locked_allocations(*, staff, leave_type, years: Iterable[int]) -> dict:
     return found
 
 
-def charge(
-    request: LeaveRequest, costs: Mapping[datetime.date, Decimal], allocations: dict
-) -> None:
-    """Check that each year's days fit its allocation, then charge them as
-    pending. ``allocations`` must be locked (``locked_allocations``)."""
+def locked_allocations(*, staff, leave_type, years: Iterable[int]) -> dict:
+    """``allocations_for``, locked until the transaction ends."""
+    return allocations_for(staff=staff, leave_type=leave_type, years=years)
+
+
+def refuse_beyond_balance(
+    leave_type, costs: Mapping[datetime.date, Decimal], allocations: dict
+) -> dict[int, tuple[Decimal, Decimal]]:
+    """Refuse days that do not fit each year's allocation; else each year's
+    days and the part of them dated by the carry-over expiry."""
+    charged = {}
     for year, allocation in sorted(allocations.items()):
         own = {day: days for day, days in costs.items() if day.year == year}
         by_expiry = calc.cost_until(own, allocation.carry_over_expires)
@@ -47,20 +59,30 @@ def charge(
         ):
             on = max(own)
             raise ValidationError(
-                f"Not enough {request.leave_type.name.lower()} left in {year}: "
+                f"Not enough {leave_type.name.lower()} left in {year}: "
                 f"{calc.days_text(calc.total(own))} day(s) asked, "
                 f"{calc.days_text(calc.available(balance, on=on))} available "
                 f"for leave on {on:%d %b %Y}."
             )
+        charged[year] = (calc.total(own), by_expiry)
+    return charged
+
+
+def charge(
+    request: LeaveRequest, costs: Mapping[datetime.date, Decimal], allocations: dict
+) -> None:
+    """Check that each year's days fit its allocation, then charge them as
+    pending. ``allocations`` must be locked (``locked_allocations``)."""
+    charged = refuse_beyond_balance(request.leave_type, costs, allocations)
+    for year, (days, by_expiry) in charged.items():
+        allocation = allocations[year]
         LeaveCharge.objects.create(
             request=request,
             allocation=allocation,
-            days=calc.total(own),
+            days=days,
             days_by_expiry=by_expiry,
         )
-        Allocation.objects.filter(pk=allocation.pk).update(
-            pending=F("pending") + calc.total(own)
-        )
+        Allocation.objects.filter(pk=allocation.pk).update(pending=F("pending") + days)
 
 
 def move(request: LeaveRequest, *, pending: int, taken: int) -> None:

@@ -1,6 +1,7 @@
 """Asking for leave and cancelling it."""
 
 import datetime
+from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files import File
@@ -12,7 +13,7 @@ from workforce.scheduling.services import shifts_reinstate_after_absence
 
 from .. import calculations as calc
 from .. import notifications
-from ..models import Blackout, LeaveRequest, LeaveType
+from ..models import Blackout, LeaveDay, LeaveRequest, LeaveType
 from ..selectors import (
     is_manager,
     may_ask_for,
@@ -49,6 +50,95 @@ def leave_request_submit(
     unless a manager allows it with ``override_reason``. The cost is charged
     to each year's allocation as pending, under a lock on its row.
     """
+    asked = {
+        "staff": staff,
+        "leave_type": leave_type,
+        "first_day": first_day,
+        "last_day": last_day,
+        "first_day_part": first_day_part,
+        "last_day_part": last_day_part,
+    }
+    _refuse_asking(**asked, by=by)
+    if leave_type.needs_document and not certificate:
+        raise ValidationError(
+            {"certificate": f"{leave_type} needs a document: upload it."}
+        )
+    if certificate:
+        _check_certificate(certificate)
+    override_reason = _refuse_over_the_rules(
+        **asked, override_reason=override_reason, by=by
+    )
+    with transaction.atomic():
+        # One request of a person at a time, so two cannot both pass the
+        # overlap check.
+        asked["staff"] = staff = Staff.objects.select_for_update().get(pk=staff.pk)
+        costs = _costs_without_overlap(**asked)
+        request = LeaveRequest(
+            **asked,
+            reason=reason.strip(),
+            days=calc.total(costs),
+            override_reason=override_reason,
+            requested_by=by,
+        )
+        if certificate:
+            request.certificate = certificate
+        request.full_clean()
+        request.save()
+        LeaveDay.objects.bulk_create(
+            LeaveDay(request=request, day=day, days=days)
+            for day, days in sorted(costs.items())
+        )
+        if leave_type.needs_balance:
+            allocations = balances.locked_allocations(
+                staff=staff,
+                leave_type=leave_type,
+                years=calc.cost_by_year(costs),
+            )
+            balances.charge(request, costs, allocations)
+        notifications.submitted(request)
+    return request
+
+
+def leave_request_check(
+    *,
+    staff: Staff,
+    leave_type: LeaveType,
+    first_day: datetime.date,
+    last_day: datetime.date,
+    first_day_part: str = calc.WHOLE,
+    last_day_part: str = calc.WHOLE,
+    override_reason: str = "",
+    by,
+) -> dict[datetime.date, Decimal]:
+    """What ``leave_request_submit`` would charge for these days, or the
+    ``ValidationError`` it would raise, the document aside: the request
+    form's preview. Writes and locks nothing, so a request sent after it may
+    still be refused if something changed in between."""
+    asked = {
+        "staff": staff,
+        "leave_type": leave_type,
+        "first_day": first_day,
+        "last_day": last_day,
+        "first_day_part": first_day_part,
+        "last_day_part": last_day_part,
+    }
+    _refuse_asking(**asked, by=by)
+    _refuse_over_the_rules(**asked, override_reason=override_reason, by=by)
+    costs = _costs_without_overlap(**asked)
+    if leave_type.needs_balance:
+        allocations = balances.allocations_for(
+            staff=staff,
+            leave_type=leave_type,
+            years=calc.cost_by_year(costs),
+            lock=False,
+        )
+        balances.refuse_beyond_balance(leave_type, costs, allocations)
+    return costs
+
+
+def _refuse_asking(
+    *, staff, leave_type, first_day, last_day, first_day_part, last_day_part, by
+) -> None:
     if not may_ask_for(viewer=by, staff=staff, first=first_day, last=last_day):
         raise PermissionDenied("Only the person, their lead or a manager.")
     problem = calc.parts_problem(first_day, last_day, first_day_part, last_day_part)
@@ -56,12 +146,22 @@ def leave_request_submit(
         raise ValidationError({"last_day": problem})
     if not leave_type.active:
         raise ValidationError({"leave_type": f"{leave_type} is no longer offered."})
-    if leave_type.needs_document and not certificate:
-        raise ValidationError(
-            {"certificate": f"{leave_type} needs a document: upload it."}
-        )
-    if certificate:
-        _check_certificate(certificate)
+
+
+def _refuse_over_the_rules(
+    *,
+    staff,
+    leave_type,
+    first_day,
+    last_day,
+    first_day_part,
+    last_day_part,
+    override_reason,
+    by,
+) -> str:
+    """Refuse leave after the last working day, and leave inside the notice
+    period or over a blackout that no manager allows; the override reason to
+    keep, or ""."""
     _refuse_after_last_day(staff, last_day)
     override_reason = override_reason.strip()
     needs_override = _needs_override(staff, leave_type, first_day, last_day)
@@ -73,47 +173,27 @@ def leave_request_submit(
         raise ValidationError(
             {"first_day": needs_override + " A manager may allow it with a reason."}
         )
-    with transaction.atomic():
-        # One request of a person at a time, so two cannot both pass the
-        # overlap check.
-        staff = Staff.objects.select_for_update().get(pk=staff.pk)
-        _refuse_overlap(staff, first_day, last_day, first_day_part, last_day_part)
-        costs = request_costs(
-            staff=staff,
-            first_day=first_day,
-            last_day=last_day,
-            first_day_part=first_day_part,
-            last_day_part=last_day_part,
+    return override_reason if needs_override else ""
+
+
+def _costs_without_overlap(
+    *, staff, leave_type, first_day, last_day, first_day_part, last_day_part
+) -> dict[datetime.date, Decimal]:
+    """The request's cost by day, refusing an overlap with the person's
+    standing leave and a request with no working day."""
+    _refuse_overlap(staff, first_day, last_day, first_day_part, last_day_part)
+    costs = request_costs(
+        staff=staff,
+        first_day=first_day,
+        last_day=last_day,
+        first_day_part=first_day_part,
+        last_day_part=last_day_part,
+    )
+    if not costs:
+        raise ValidationError(
+            {"first_day": "No working day in this period: nothing to ask for."}
         )
-        if not costs:
-            raise ValidationError(
-                {"first_day": "No working day in this period: nothing to ask for."}
-            )
-        request = LeaveRequest(
-            staff=staff,
-            leave_type=leave_type,
-            first_day=first_day,
-            last_day=last_day,
-            first_day_part=first_day_part,
-            last_day_part=last_day_part,
-            reason=reason.strip(),
-            days=calc.total(costs),
-            override_reason=override_reason if needs_override else "",
-            requested_by=by,
-        )
-        if certificate:
-            request.certificate = certificate
-        request.full_clean()
-        request.save()
-        if leave_type.needs_balance:
-            allocations = balances.locked_allocations(
-                staff=staff,
-                leave_type=leave_type,
-                years=calc.cost_by_year(costs),
-            )
-            balances.charge(request, costs, allocations)
-        notifications.submitted(request)
-    return request
+    return costs
 
 
 def _check_certificate(certificate: File) -> None:

@@ -5,12 +5,12 @@ import datetime
 from dataclasses import dataclass
 
 from django.db import transaction
-from django.db.models import Q, Sum
 
 from workforce.people.models import Staff
 
 from .. import calculations as calc
-from ..models import Allocation, LeaveRequest, LeaveSettings, PublicHoliday
+from ..models import Allocation, LeaveSettings, PublicHoliday
+from ..selectors import allocation_balances
 from .holidays import public_holidays_fill
 
 
@@ -26,35 +26,6 @@ class OpenedYear:
             f"{self.year}: {self.opened} allocation(s) opened, {self.carried} with "
             f"days carried over, {self.holidays} public holiday(s) filled"
         )
-
-
-def _balances(allocations: list[Allocation]) -> dict[int, calc.Balance]:
-    """Each allocation's balance, from its standing charges in one query."""
-    standing = Q(
-        charges__request__status__in=[
-            LeaveRequest.Status.PENDING,
-            LeaveRequest.Status.APPROVED,
-        ]
-    )
-    used = (
-        Allocation.objects.filter(pk__in=[a.pk for a in allocations])
-        .annotate(
-            days=Sum("charges__days", filter=standing),
-            by_expiry=Sum("charges__days_by_expiry", filter=standing),
-        )
-        .values_list("pk", "days", "by_expiry")
-    )
-    sums = {pk: (days or calc.ZERO, by or calc.ZERO) for pk, days, by in used}
-    return {
-        a.pk: calc.Balance(
-            a.granted,
-            a.carried_over,
-            a.carry_over_expires,
-            used_by_expiry=sums[a.pk][1],
-            used_after_expiry=sums[a.pk][0] - sums[a.pk][1],
-        )
-        for a in allocations
-    }
 
 
 def allocation_open_year(*, year: int) -> OpenedYear:
@@ -73,7 +44,7 @@ def allocation_open_year(*, year: int) -> OpenedYear:
             .filter(year=year - 1, leave_type__needs_balance=True)
             .exclude(staff__status=Staff.Status.LEFT)
         )
-        balances = _balances(previous)
+        balances = allocation_balances(previous)
         existing = {
             (a.staff_id, a.leave_type_id): a
             for a in Allocation.objects.select_for_update().filter(year=year)
