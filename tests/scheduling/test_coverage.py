@@ -141,7 +141,8 @@ def test_the_index_lists_the_leads_teams_with_their_short_time(client, desk):
     early_and_late_monday(desk)
     client.force_login(desk["lead"])
 
-    html = client.get("/admin/workforce/shift-coverage/?week=2026-03-02").content.decode()
+    url = "/admin/workforce/shift-coverage/?week=2026-03-02"
+    html = client.get(url).content.decode()
 
     assert cells_by_row(html, "team")["Desk early"] == [
         "<td>2</td>",

@@ -47,8 +47,9 @@ def week(desk, frozen_time):
 
 def gap(team, day_iso, label, summary):
     return (
-        f'<li data-gap="{team.name} {day_iso}"><a href="/admin/workforce/shift-coverage/'
-        f'{team.pk}/?week=2026-03-02#day-{day_iso}">{label}</a>: short {summary}</li>'
+        f'<li data-gap="{team.name} {day_iso}">'
+        f'<a href="/admin/workforce/shift-coverage/{team.pk}/?week=2026-03-02'
+        f'#day-{day_iso}">{label}</a>: short {summary}</li>'
     )
 
 

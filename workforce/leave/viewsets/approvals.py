@@ -12,7 +12,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.base import ViewSet
 
-from workforce.scheduling.viewsets.refusals import RefusedWith403
+from deskbook.core.refusals import RefusedWith403
 from workforce.scheduling.viewsets.service_views import add_service_errors
 
 from ..admin_forms import DecisionForm

@@ -8,7 +8,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
 from django.urls import path
 
-from workforce.scheduling.viewsets.refusals import refused_with_403
+from deskbook.core.refusals import refused_with_403
 
 from ..models import LeaveRequest
 from ..selectors import may_see_certificate

@@ -15,8 +15,8 @@ from wagtail.admin.views.mixins import SpreadsheetExportMixin
 
 from deskbook.core.exports import SAFE_TEXT
 from deskbook.core.menus import PermissionMenuItem
+from deskbook.core.refusals import RefusedWith403
 from workforce.people.selectors import SEE_EVERYONE
-from workforce.scheduling.viewsets.refusals import RefusedWith403
 
 from .. import calculations as calc
 from ..admin_forms import LeaveReportForm

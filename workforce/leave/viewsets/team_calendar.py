@@ -14,8 +14,8 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.base import ViewSet
 
+from deskbook.core.refusals import RefusedWith403
 from workforce.scheduling.viewsets.my_shifts import month_of
-from workforce.scheduling.viewsets.refusals import RefusedWith403
 
 from .. import calculations as calc
 from ..models import LeaveRequest
