@@ -1,9 +1,10 @@
 from wagtail import hooks
 
-from deskbook.core.hooks import ROLE_PERMISSIONS, TIMED_JOBS
+from deskbook.core.hooks import ROLE_PERMISSIONS, SEED_DEMO, TIMED_JOBS
 from deskbook.core.roles import MANAGER, TEAM_LEAD
 from workforce.scheduling.hooks import SCHEDULING_ABSENCES
 
+from .demo import seed_leave
 from .selectors import plan_absences
 from .viewsets import LeaveGroup
 
@@ -37,3 +38,9 @@ def leave_timed_jobs():
 @hooks.register("register_admin_viewset")
 def register_leave_viewsets():
     return LeaveGroup()
+
+
+# After shift planning (order 15): the plan decides what leave costs.
+@hooks.register(SEED_DEMO, order=16)
+def seed_leave_demo(*, size, log):
+    seed_leave(size=size, log=log)
