@@ -51,6 +51,7 @@ from schedule.models import Calendar, Event  # noqa: E402
 from deskbook.core.bootstrap import bootstrap_site  # noqa: E402
 from deskbook.core.roles import MANAGER  # noqa: E402
 from deskbook.core.vocabulary import CollectionStage  # noqa: E402
+from tests.bench.clocks import Clock  # noqa: E402
 from tests.bench.machine import machine_line  # noqa: E402
 from workforce.people.models import Channel, Staff, Team, TeamMembership  # noqa: E402
 from workforce.scheduling import calculations as calc  # noqa: E402
@@ -84,19 +85,6 @@ TARGET_PLAN_S = 5.0
 TARGET_MONTH_MS = 300.0
 # The admin page is rendered without collected static files.
 warnings.filterwarnings("ignore", message="No directory at")
-
-
-class Clock:
-    """Wall and CPU seconds of what runs inside: on a machine shared with
-    other work, the CPU time (SQLite runs in this process) says more."""
-
-    def __enter__(self):
-        self.wall, self.cpu = time.perf_counter(), time.process_time()
-        return self
-
-    def __exit__(self, *exc):
-        self.wall = time.perf_counter() - self.wall
-        self.cpu = time.process_time() - self.cpu
 
 
 def build_floor(staff: int, team_count: int) -> list[Team]:
