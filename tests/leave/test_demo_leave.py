@@ -201,7 +201,7 @@ def test_requests_in_every_state_through_the_services(demo):
     assert mail.outbox == []
 
 
-def test_every_balance_is_the_sum_of_its_charges(demo):
+def check_every_balance_is_the_sum_of_its_charges():
     def charged(status):
         return Sum("charges__days", filter=Q(charges__request__status=status))
 
@@ -216,6 +216,10 @@ def test_every_balance_is_the_sum_of_its_charges(demo):
     ).aggregate(days=Sum("days"))["days"]
     used = Allocation.objects.aggregate(days=Sum("taken") + Sum("pending"))["days"]
     assert used == standing > 0
+
+
+def test_every_balance_is_the_sum_of_its_charges(demo):
+    check_every_balance_is_the_sum_of_its_charges()
     # The half day is the only leave its person asked for: half a day pending.
     [half] = LeaveRequest.objects.filter(first_day_part="afternoon")
     annual = Allocation.objects.get(staff=half.staff, leave_type__code="AL")
@@ -313,3 +317,31 @@ def test_the_large_demo_adds_five_requests_a_large_team_and_only_those(
     }
     seed_leave(size="large", **QUIET)
     assert leave_rows() == large
+
+
+@pytest.mark.parametrize(
+    "today, years",
+    [
+        # Leave ahead reaches January: the new year is opened for it.
+        ("2026-12-21 09:00", {2026, 2027}),
+        # Leave already taken reaches back into December: last year's days
+        # pay for it, and this year is opened from them.
+        ("2027-01-05 09:00", {2026, 2027}),
+    ],
+)
+def test_at_a_year_end_the_neighbouring_year_is_opened(frozen_time, today, years):
+    frozen_time(today)
+    ensure_demo_users()
+    seed_teams_and_staff(size="small", **QUIET)
+    seed_leave(size="small", **QUIET)
+
+    assert Counter(LeaveRequest.objects.values_list("status", flat=True)) == {
+        Status.PENDING: 4,
+        Status.APPROVED: 6,
+        Status.REJECTED: 1,
+        Status.CANCELLED: 2,
+    }
+    assert set(Allocation.objects.values_list("year", flat=True)) == years
+    charged_years = LeaveCharge.objects.values_list("allocation__year", flat=True)
+    assert set(charged_years) == years
+    check_every_balance_is_the_sum_of_its_charges()
