@@ -62,6 +62,7 @@ from schedule.models import Calendar, Event  # noqa: E402
 from deskbook.core.bootstrap import bootstrap_site  # noqa: E402
 from deskbook.core.roles import MANAGER  # noqa: E402
 from deskbook.core.vocabulary import CollectionStage  # noqa: E402
+from tests.bench.clocks import Clock  # noqa: E402
 from tests.bench.machine import machine_line  # noqa: E402
 from workforce.people.models import Channel, Staff, Team, TeamMembership  # noqa: E402
 from workforce.scheduling import calculations as calc  # noqa: E402
@@ -101,19 +102,6 @@ TARGET_FEED_RATIO = 2.0
 warnings.filterwarnings("ignore", message="No directory at")
 
 
-class Clock:
-    """Wall and CPU seconds of what runs inside: on a machine shared with
-    other work, the CPU time (SQLite runs in this process) says more."""
-
-    def __enter__(self):
-        self.wall, self.cpu = time.perf_counter(), time.process_time()
-        return self
-
-    def __exit__(self, *exc):
-        self.wall = time.perf_counter() - self.wall
-        self.cpu = time.process_time() - self.cpu
-
-
 @contextlib.contextmanager
 def counting_queries():
     """Capture the SQL queries run inside, over an emptied query log: the log
@@ -121,7 +109,6 @@ def counting_queries():
     reset_queries()
     with CaptureQueriesContext(connection) as captured:
         yield captured
-
 
 def build_floor(staff: int, team_count: int) -> list[Team]:
     types = {

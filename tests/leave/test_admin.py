@@ -11,9 +11,10 @@ from django.test.utils import CaptureQueriesContext
 from deskbook.core.roles import COLLECTOR
 from tests.leave.factories import (
     AllocationFactory,
+    BlackoutFactory,
     LeaveRequestFactory,
 )
-from tests.workforce.factories import StaffFactory
+from tests.workforce.factories import StaffFactory, TeamFactory
 from workforce.leave.models import Allocation, Blackout, LeaveType, PublicHoliday
 
 D = datetime.date
@@ -184,27 +185,50 @@ def test_requests_are_never_edited_here(client, leave, ask):
     assert client.get(REQUESTS + f"edit/{request.pk}/").status_code == 404
 
 
-@pytest.mark.parametrize("url", [REQUESTS, ALLOCATIONS])
-def test_the_listings_keep_their_query_count_as_people_grow(client, leave, url):
-    client.force_login(leave["lead"])
+def listing_queries(client, url) -> int:
+    client.get(url)  # warm the caches (menus, settings)
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured)
 
-    def queries():
-        client.get(url)  # warm the caches (menus, settings)
-        with CaptureQueriesContext(connection) as captured:
-            assert client.get(url).status_code == 200
-        return len(captured)
+
+@pytest.mark.parametrize("viewer", ["lead", "manager"])
+@pytest.mark.parametrize("url", [REQUESTS, ALLOCATIONS])
+def test_the_listings_keep_their_query_count_as_people_grow(client, leave, url, viewer):
+    client.force_login(leave[viewer])
 
     def add_people(count):
         for _ in range(count):
             person = StaffFactory(team=leave["team"])
-            LeaveRequestFactory(staff=person, leave_type=leave["annual"])
+            LeaveRequestFactory(
+                staff=person, leave_type=leave["annual"], decided_by=leave["manager"]
+            )
             AllocationFactory(staff=person, leave_type=leave["annual"])
 
     add_people(3)
-    few = queries()
+    few = listing_queries(client, url)
     add_people(12)
+    many = listing_queries(client, url)
 
-    assert queries() == few
+    # A header row and a row for each of the 15 people at least.
+    assert listing(client.get(url)).count("<tr") > 15
+    assert many == few
+
+
+def test_the_blackouts_keep_their_query_count_as_teams_grow(client, leave):
+    client.force_login(leave["manager"])
+
+    def add_teams(count):
+        for _ in range(count):
+            BlackoutFactory(
+                team=TeamFactory(), first_day=D(2026, 3, 27), last_day=D(2026, 3, 31)
+            )
+
+    add_teams(2)
+    few = listing_queries(client, BLACKOUTS)
+    add_teams(10)
+
+    assert listing_queries(client, BLACKOUTS) == few
 
 
 def test_a_collector_does_not_see_the_leave_menu(client, leave, user_with_role):

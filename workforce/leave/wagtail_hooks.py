@@ -1,11 +1,12 @@
 from django.urls import include, path
 from wagtail import hooks
 
-from deskbook.core.hooks import ROLE_PERMISSIONS, TIMED_JOBS
+from deskbook.core.hooks import ROLE_PERMISSIONS, SEED_DEMO, TIMED_JOBS
 from deskbook.core.roles import MANAGER, TEAM_LEAD
 from workforce.scheduling.hooks import SCHEDULING_ABSENCES
 
 from .dashboard_panels import leave_panels
+from .demo import seed_leave
 from .selectors import plan_absences
 from .viewsets import LeaveGroup, MyLeaveViewSet, certificates, report
 
@@ -58,3 +59,9 @@ hooks.register("register_reports_menu_item", report.leave_report_menu_item)
 @hooks.register("construct_homepage_panels")
 def add_leave_panels(request, panels):
     panels.extend(leave_panels(request))
+
+
+# After shift planning (order 15): the plan decides what leave costs.
+@hooks.register(SEED_DEMO, order=16)
+def seed_leave_demo(*, size, log):
+    seed_leave(size=size, log=log)

@@ -27,4 +27,4 @@ class ShiftRules(BaseGenericSetting):
     panels = [FieldPanel("minimum_rest_hours"), FieldPanel("maximum_weekly_hours")]
 
     class Meta:
-        verbose_name = "shift rules"
+        verbose_name = verbose_name_plural = "shift rules"
