@@ -72,23 +72,25 @@ warnings.filterwarnings("ignore", message="No directory at")
 
 @dataclass(frozen=True)
 class Page:
-    """A page to render: its label, its address (``{team}`` is the demo
-    lead's team) and the demo sign-in who views it."""
+    """A page to render: its label, its address (``{team}`` is the slug of
+    the demo lead's team) and the demo sign-in who views it."""
 
     label: str
     url: str
     viewer: str
 
 
-# A page that lands joins here in one line, e.g. the team leave calendar and
-# the leave report once they exist:
-#   Page("Team leave calendar", "/admin/leave/calendar/{team}/", "teamlead"),
-#   Page("Leave report", "/admin/reports/leave/", "manager"),
+# A page joins here in one line.
 PAGES = [
     Page("Requests listing", "/admin/workforce/leave-requests/", "manager"),
     Page("Requests listing", "/admin/workforce/leave-requests/", "teamlead"),
     Page("Allocations listing", "/admin/workforce/leave-allocations/", "manager"),
     Page("Allocations listing", "/admin/workforce/leave-allocations/", "teamlead"),
+    Page("To approve", "/admin/workforce/leave-approvals/", "teamlead"),
+    Page("To approve", "/admin/workforce/leave-approvals/", "manager"),
+    Page("Team calendar", "/admin/workforce/leave-calendar/?team={team}", "teamlead"),
+    Page("Leave taken report", "/admin/reports/leave/", "manager"),
+    Page("My leave", "/admin/my-leave/", "collector"),
 ]
 
 
@@ -125,7 +127,7 @@ def render_pages(repeats: int) -> list[tuple[float, int]]:
     for page in PAGES:
         client = Client()
         client.force_login(users.get(username=page.viewer))
-        url = page.url.format(team=team.pk)
+        url = page.url.format(team=team.slug)
         client.get(url)  # warm
         samples = []
         for _ in range(repeats):
