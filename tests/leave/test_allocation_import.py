@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import openpyxl
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 
 from tests.leave.factories import AllocationFactory
@@ -203,3 +204,90 @@ def test_the_command_reports_problems_and_imports_nothing(people, tmp_path):
     call_command("import_allocations", path, stdout=out)
 
     assert out.getvalue().strip() == "1 created, 0 updated, 0 unchanged"
+
+
+UPLOAD = "/admin/workforce/leave-allocations/import/"
+LISTING = "/admin/workforce/leave-allocations/"
+
+
+def upload(text: str, name: str = "allocations.csv", **fields):
+    return {"spreadsheet": SimpleUploadedFile(name, text.strip().encode()), **fields}
+
+
+def test_a_manager_finds_the_upload_on_the_listing_and_imports(client, people):
+    client.force_login(people["manager"])
+    assert f'href="{UPLOAD}"' in client.get(LISTING).content.decode()
+
+    response = client.post(
+        UPLOAD,
+        upload("employee_number,leave_type,year,granted\nC0001,AL,2026,14\n"),
+        follow=True,
+    )
+
+    assert response.redirect_chain == [(LISTING, 302)]
+    assert "Allocations imported: 1 created, 0 updated, 0 unchanged." in (
+        response.content.decode()
+    )
+    assert allocations() == [("C0001", "AL", 2026, Decimal("14"), Decimal("0"), None)]
+
+
+def test_only_checking_writes_nothing_and_says_what_would_change(client, people):
+    client.force_login(people["manager"])
+    response = client.post(
+        UPLOAD,
+        upload(
+            "employee_number,leave_type,year,granted\nC0001,AL,2026,14\n",
+            dry_run="on",
+        ),
+    )
+
+    assert response.status_code == 200
+    assert "Check only, nothing written:</strong> 1 created" in (
+        response.content.decode()
+    )
+    assert allocations() == []
+
+
+def test_the_upload_shows_every_problem_and_imports_nothing(client, people):
+    client.force_login(people["manager"])
+    response = client.post(
+        UPLOAD,
+        upload(
+            "employee_number,leave_type,year,granted\n"
+            "C0001,AL,2026,14\nC0002,XX,2026,-1\n"
+        ),
+    )
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Nothing was imported." in html
+    assert "row 3, column leave_type" in html
+    assert "row 3, column granted" in html
+    assert allocations() == []
+
+
+def test_a_file_of_another_kind_is_a_form_error(client, people):
+    client.force_login(people["manager"])
+    response = client.post(UPLOAD, upload("hello", name="allocations.pdf"))
+
+    assert response.status_code == 200
+    assert "Upload a .csv or .xlsx file." in response.content.decode()
+
+
+def test_a_lead_sees_no_upload_and_is_refused_it(client, people):
+    client.force_login(people["lead"])
+    assert UPLOAD not in client.get(LISTING).content.decode()
+
+    assert client.get(UPLOAD).status_code == 403
+    response = client.post(
+        UPLOAD, upload("employee_number,leave_type,year,granted\nC0001,AL,2026,14\n")
+    )
+    assert response.status_code == 403
+    assert allocations() == []
+
+
+def test_a_signed_out_visitor_is_sent_to_sign_in(client, people):
+    response = client.get(UPLOAD)
+
+    assert response.status_code == 302
+    assert response["Location"].startswith("/admin/login/")

@@ -262,7 +262,7 @@ def test_a_manager_uploads_a_roster_in_the_admin(client_as, tmp_path, teams):
     client = client_as(MANAGER)
     assert client.get(UPLOAD).status_code == 200
     roster = SimpleUploadedFile("roster.csv", "\n".join(GOOD).encode())
-    response = client.post(UPLOAD, {"roster": roster}, follow=True)
+    response = client.post(UPLOAD, {"spreadsheet": roster}, follow=True)
     assert response.redirect_chain == [("/admin/workforce/staff/", 302)]
     assert (
         "Staff imported: 2 created, 0 updated, 0 unchanged."
@@ -276,7 +276,7 @@ def test_the_admin_upload_shows_every_problem_and_writes_nothing(
 ):
     bad = KELVIN.replace("02/02/2026", "31/02/2026")
     roster = SimpleUploadedFile("roster.csv", "\n".join([HEADER, AISYAH, bad]).encode())
-    response = client_as(MANAGER).post(UPLOAD, {"roster": roster})
+    response = client_as(MANAGER).post(UPLOAD, {"spreadsheet": roster})
     assert response.status_code == 200
     assert "row 3, column hired_on: not a date: &#x27;31/02/2026&#x27;" in (
         response.content.decode()
@@ -288,7 +288,7 @@ def test_a_team_lead_is_refused_the_upload(client_as, tmp_path, teams):
     client = client_as(TEAM_LEAD)
     assert_refused(client.get(UPLOAD))
     roster = SimpleUploadedFile("roster.csv", "\n".join(GOOD).encode())
-    assert_refused(client.post(UPLOAD, {"roster": roster}))
+    assert_refused(client.post(UPLOAD, {"spreadsheet": roster}))
     assert counts() == (0, 0)
 
 

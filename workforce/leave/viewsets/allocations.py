@@ -1,17 +1,21 @@
 """Allocations: managers keep them (or import them); leads see their teams'."""
 
 import django_filters
+from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets import HeaderButton
 
 from deskbook.core.exports import SAFE_TEXT
 from deskbook.core.refusals import RefusesWith403
 
 from ..models import Allocation, LeaveType
 from ..selectors import allocations_visible_to
+from .allocation_import import AllocationImportView, may_import_allocations
 
 
 class AllocationFilterSet(WagtailFilterSet):
@@ -28,6 +32,16 @@ class AllocationIndexView(IndexView):
 
     def get_base_queryset(self):
         return allocations_visible_to(self.request.user, on=timezone.localdate())
+
+    @cached_property
+    def header_buttons(self):
+        """Beside *Add allocation*, the way to the upload, for those who may
+        import (the upload refuses anyone else)."""
+        buttons = super().header_buttons
+        if may_import_allocations(self.request.user):
+            upload = reverse("leave_allocations:import")
+            buttons = [*buttons, HeaderButton("Import", upload, icon_name="upload")]
+        return buttons
 
 
 class AllocationViewSet(RefusesWith403, ModelViewSet):
@@ -77,3 +91,9 @@ class AllocationViewSet(RefusesWith403, ModelViewSet):
         "leave_type.code": "Leave type",
     }
     export_filename = "leave-allocations"
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("import/", AllocationImportView.as_view(), name="import"),
+        ]

@@ -1,6 +1,5 @@
 """The roster upload: the staff import, offered to whoever may add staff."""
 
-from django import forms
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import path, reverse
@@ -16,56 +15,28 @@ from deskbook.core.refusals import RefusesWith403
 
 from ..hooks import WORKFORCE_MENU
 from ..models import Staff
-from ..rosters import EXTENSIONS
 from ..staff_import import StaffImportFailed, staff_import
+from .spreadsheet_upload import SpreadsheetImportMixin
 
 IMPORT_STAFF = "workforce.add_staff"
-MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 
 
-class StaffImportForm(forms.Form):
-    roster = forms.FileField(
-        help_text="A .csv or .xlsx file with a header row; see the column list above."
-    )
-    dry_run = forms.BooleanField(
-        required=False,
-        label="Only check",
-        help_text="Report what would change and write nothing.",
-    )
-
-    def clean_roster(self):
-        roster = self.cleaned_data["roster"]
-        if not roster.name.lower().endswith(EXTENSIONS):
-            raise forms.ValidationError("Upload a .csv or .xlsx file.")
-        if roster.size > MAX_UPLOAD_BYTES:
-            raise forms.ValidationError("The file is larger than 5 MB.")
-        return roster
-
-
-class StaffImportView(PermissionCheckedMixin, WagtailAdminTemplateMixin, FormView):
+class StaffImportView(
+    SpreadsheetImportMixin, PermissionCheckedMixin, WagtailAdminTemplateMixin, FormView
+):
     model = Staff
     permission_required = "add"
-    form_class = StaffImportForm
     template_name = "workforce/staff_import.html"
     page_title = "Import staff"
     header_icon = "upload"
+    failure = StaffImportFailed
 
-    def form_valid(self, form):
-        roster = form.cleaned_data["roster"]
-        dry_run = form.cleaned_data["dry_run"]
-        try:
-            report = staff_import(
-                source=roster,
-                filename=roster.name,
-                dry_run=dry_run,
-                by=self.request.user,
-            )
-        except StaffImportFailed as failure:
-            context = self.get_context_data(form=form, problems=failure.problems)
-            return self.render_to_response(context)
-        if dry_run:
-            context = self.get_context_data(form=form, report=report)
-            return self.render_to_response(context)
+    def run_import(self, *, source, filename, dry_run):
+        return staff_import(
+            source=source, filename=filename, dry_run=dry_run, by=self.request.user
+        )
+
+    def imported(self, report):
         messages.success(self.request, f"Staff imported: {report}.")
         return redirect(reverse("staff:index"))
 

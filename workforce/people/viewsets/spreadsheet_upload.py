@@ -1,0 +1,60 @@
+"""Uploading a spreadsheet to an import: the form and the page's shape,
+shared by every import in the back office (staff, leave allocations …)."""
+
+from django import forms
+
+from ..rosters import EXTENSIONS
+
+MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+
+
+class SpreadsheetUploadForm(forms.Form):
+    spreadsheet = forms.FileField(
+        label="File",
+        help_text="A .csv or .xlsx file with a header row; see the columns above.",
+    )
+    dry_run = forms.BooleanField(
+        required=False,
+        label="Only check",
+        help_text="Report what would change and write nothing.",
+    )
+
+    def clean_spreadsheet(self):
+        spreadsheet = self.cleaned_data["spreadsheet"]
+        if not spreadsheet.name.lower().endswith(EXTENSIONS):
+            raise forms.ValidationError("Upload a .csv or .xlsx file.")
+        if spreadsheet.size > MAX_UPLOAD_BYTES:
+            raise forms.ValidationError("The file is larger than 5 MB.")
+        return spreadsheet
+
+
+class SpreadsheetImportMixin:
+    """For a ``FormView``: run ``run_import(file, filename, dry_run)``; its
+    ``failure`` exception (with ``problems``) re-renders the page with every
+    problem, a dry run with its report, a real run redirects with a message."""
+
+    form_class = SpreadsheetUploadForm
+    failure: type[Exception]
+
+    def run_import(self, *, source, filename: str, dry_run: bool):
+        raise NotImplementedError
+
+    def imported(self, report):
+        """The response after a real import."""
+        raise NotImplementedError
+
+    def form_valid(self, form):
+        spreadsheet = form.cleaned_data["spreadsheet"]
+        dry_run = form.cleaned_data["dry_run"]
+        try:
+            report = self.run_import(
+                source=spreadsheet, filename=spreadsheet.name, dry_run=dry_run
+            )
+        except self.failure as failure:
+            context = self.get_context_data(form=form, problems=failure.problems)
+            return self.render_to_response(context)
+        if dry_run:
+            return self.render_to_response(
+                self.get_context_data(form=form, report=report)
+            )
+        return self.imported(report)
