@@ -1,4 +1,0 @@
-"""Models of attendance.
-
-No models yet.
-"""

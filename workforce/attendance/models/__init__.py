@@ -1,0 +1,16 @@
+"""Models of attendance: clock events and the integrations that send them,
+corrections of a day's attendance, and the attendance settings."""
+
+from .clock_events import ClockEvent, ClockEventQuerySet
+from .corrections import AttendanceCorrection
+from .integrations import Integration, IntegrationQuerySet
+from .settings import AttendanceSettings
+
+__all__ = [
+    "AttendanceCorrection",
+    "AttendanceSettings",
+    "ClockEvent",
+    "ClockEventQuerySet",
+    "Integration",
+    "IntegrationQuerySet",
+]
