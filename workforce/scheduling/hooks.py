@@ -9,8 +9,10 @@
     ``refuses=False`` is shown only. An absence ``by_day`` (whole days of
     leave) refuses the shifts that *start* on its days instead, since a
     shift belongs to the day it starts: the night shift of the evening
-    before, which runs into the first day, stays. Leave answers (approved
-    leave refuses, pending leave shows); training will.
+    before, which runs into the first day, stays. An absence ``pending``
+    is asked for and not yet granted: the plan shows it, attendance does
+    not excuse the person for it. Leave answers (approved leave refuses,
+    pending leave shows); training will.
 
 ``SCHEDULING_MENU``
     ``fn() -> wagtail.admin.menu.MenuItem``: an item of the *Shift planning*
@@ -41,6 +43,8 @@ class Absence:
     refuses: bool = True
     # Whole local days from start to end: refuses the shifts starting on them.
     by_day: bool = False
+    # Asked for, not granted: shown, but the person is still expected.
+    pending: bool = False
 
 
 def absences(

@@ -50,6 +50,7 @@ def plan_absences(
                 label=label if span.whole else f"{label}, half day",
                 refuses=approved and span.whole,
                 by_day=span.whole,
+                pending=not approved,
             )
             for span in spans
         ]

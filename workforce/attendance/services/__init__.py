@@ -1,0 +1,26 @@
+"""Writes of attendance: clock events from every path, and corrections."""
+
+from .clock_events import (
+    ClockEventIn,
+    ClockEventsReport,
+    NotClockedIn,
+    clock_events_record,
+    clock_in,
+    clock_out,
+    staff_by_key,
+)
+from .corrections import attendance_correct
+from .integrations import integration_create, integration_revoke
+
+__all__ = [
+    "ClockEventIn",
+    "ClockEventsReport",
+    "NotClockedIn",
+    "attendance_correct",
+    "clock_events_record",
+    "clock_in",
+    "clock_out",
+    "integration_create",
+    "integration_revoke",
+    "staff_by_key",
+]

@@ -1,0 +1,37 @@
+import datetime
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+
+from workforce.people.models import Staff
+from workforce.people.selectors import staff_visible_to
+
+from ..models import AttendanceCorrection
+
+CORRECT = "attendance.add_attendancecorrection"
+
+
+def may_correct(*, viewer, staff: Staff, day: datetime.date) -> bool:
+    """A manager corrects anyone's day; a lead, the days of the people in
+    their team that day; nobody their own."""
+    if not viewer.is_authenticated or not viewer.has_perm(CORRECT):
+        return False
+    if staff.user_id == viewer.pk:
+        return False
+    return staff_visible_to(viewer=viewer, on=day).filter(pk=staff.pk).exists()
+
+
+def attendance_correct(
+    *, staff: Staff, day: datetime.date, status: str, reason: str, by
+) -> AttendanceCorrection:
+    """Record that ``staff``'s ``day`` was ``status``, and why. Kept beside
+    the earlier corrections; the latest stands over the clock."""
+    if not may_correct(viewer=by, staff=staff, day=day):
+        raise PermissionDenied("Days are corrected by the person's lead or a manager.")
+    correction = AttendanceCorrection(
+        staff=staff, day=day, status=status, reason=reason.strip(), corrected_by=by
+    )
+    with transaction.atomic():
+        correction.full_clean()
+        correction.save()
+    return correction

@@ -1,0 +1,23 @@
+from wagtail import hooks
+
+from deskbook.core.hooks import ROLE_PERMISSIONS
+from deskbook.core.roles import MANAGER, TEAM_LEAD
+
+
+@hooks.register(ROLE_PERMISSIONS)
+def attendance_role_permissions():
+    # Clock events are written through the services only (web, API, import);
+    # corrections are added, never changed or deleted: they are the audit trail.
+    seeing = ["attendance.view_clockevent", "attendance.view_attendancecorrection"]
+    return {
+        MANAGER: seeing
+        + [
+            "attendance.add_attendancecorrection",
+            "attendance.add_clockevent",
+            "attendance.view_integration",
+            "attendance.add_integration",
+            "attendance.change_integration",
+            "attendance.change_attendancesettings",
+        ],
+        TEAM_LEAD: seeing + ["attendance.add_attendancecorrection"],
+    }
