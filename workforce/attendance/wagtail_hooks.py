@@ -3,6 +3,8 @@ from wagtail import hooks
 from deskbook.core.hooks import ROLE_PERMISSIONS
 from deskbook.core.roles import MANAGER, TEAM_LEAD
 
+from .viewsets import AttendanceGroup
+
 
 @hooks.register(ROLE_PERMISSIONS)
 def attendance_role_permissions():
@@ -13,7 +15,7 @@ def attendance_role_permissions():
         MANAGER: seeing
         + [
             "attendance.add_attendancecorrection",
-            "attendance.add_clockevent",
+            "attendance.import_clockevent",
             "attendance.view_integration",
             "attendance.add_integration",
             "attendance.change_integration",
@@ -21,3 +23,8 @@ def attendance_role_permissions():
         ],
         TEAM_LEAD: seeing + ["attendance.add_attendancecorrection"],
     }
+
+
+@hooks.register("register_admin_viewset")
+def register_attendance_viewsets():
+    return AttendanceGroup()

@@ -51,6 +51,9 @@ class ClockEvent(models.Model):
 
     class Meta:
         ordering = ["at", "pk"]
+        # Events are written by the clock, the API and imports, never by hand:
+        # importing is the one right to write them in the admin.
+        permissions = [("import_clockevent", "Can import clock events")]
         indexes = [models.Index(fields=["staff", "at"])]
         constraints = [
             models.UniqueConstraint(

@@ -9,17 +9,20 @@ from .clock_events import (
     clock_out,
     staff_by_key,
 )
+from .clock_import import ClockImportFailed, import_clock_events
 from .corrections import attendance_correct
 from .integrations import integration_create, integration_revoke
 
 __all__ = [
     "ClockEventIn",
     "ClockEventsReport",
+    "ClockImportFailed",
     "NotClockedIn",
     "attendance_correct",
     "clock_events_record",
     "clock_in",
     "clock_out",
+    "import_clock_events",
     "integration_create",
     "integration_revoke",
     "staff_by_key",

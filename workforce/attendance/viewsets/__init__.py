@@ -1,0 +1,20 @@
+"""The pages of attendance: the *Attendance* menu inside *Workforce* (clock
+events and their import, integrations). Every page refuses with a 403."""
+
+from wagtail.admin.viewsets.base import ViewSetGroup
+
+from workforce.people.hooks import WORKFORCE_MENU
+
+from ..hooks import ATTENDANCE_MENU
+from .clock_events import ClockEventViewSet
+
+__all__ = ["AttendanceGroup"]
+
+
+class AttendanceGroup(ViewSetGroup):
+    menu_label = "Attendance"
+    menu_icon = "time"
+    menu_order = 80
+    menu_hook = WORKFORCE_MENU
+    submenu_hook = ATTENDANCE_MENU
+    items = (ClockEventViewSet("attendance_clock_events"),)
