@@ -10,6 +10,7 @@ from deskbook.core import views as core_views
 from deskbook.core.page_cache import cache_public
 from deskbook.personal_data import exposure_guard
 from deskbook.search import views as search_views
+from workforce.attendance.api import api as attendance_api
 
 urlpatterns = [
     # Wagtail's privacy settings, with the personal-data guard (same URL, first).
@@ -26,6 +27,8 @@ urlpatterns = [
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
     path("sitemap.xml", cache_public(sitemap), name="sitemap"),
     path("search/", search_views.search, name="search"),
+    # Clock events from badge readers and dialers, with per-integration tokens.
+    path("api/attendance/", attendance_api.urls),
     # Per-person iCal feeds of shifts; the secret token in the address signs in.
     path("calendar/", include("workforce.scheduling.urls")),
     path(

@@ -7,6 +7,7 @@ from workforce.people.hooks import WORKFORCE_MENU
 
 from ..hooks import ATTENDANCE_MENU
 from .clock_events import ClockEventViewSet
+from .integrations import IntegrationViewSet
 
 __all__ = ["AttendanceGroup"]
 
@@ -17,4 +18,7 @@ class AttendanceGroup(ViewSetGroup):
     menu_order = 80
     menu_hook = WORKFORCE_MENU
     submenu_hook = ATTENDANCE_MENU
-    items = (ClockEventViewSet("attendance_clock_events"),)
+    items = (
+        ClockEventViewSet("attendance_clock_events"),
+        IntegrationViewSet("attendance_integrations"),
+    )
