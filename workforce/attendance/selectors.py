@@ -201,3 +201,17 @@ def events_of_day(*, staff: Staff, day: datetime.date) -> list[ClockEvent]:
     """A person's own clock events on a local day, in order."""
     frame = calc.local_day_span(day, timezone.get_default_timezone())
     return list(ClockEvent.objects.between(frame.start, frame.end).filter(staff=staff))
+
+
+def clocked_in_since(staff: Staff, now: datetime.datetime) -> datetime.datetime | None:
+    """When the person's open clock-in began, if one is open now."""
+    recent = ClockEvent.objects.filter(
+        staff=staff,
+        kind__in=[calc.CLOCK_IN, calc.CLOCK_OUT],
+        at__gt=now - calc.LONGEST_SESSION,
+        at__lte=now,
+    ).order_by("-at", "-pk")
+    last = recent.first()
+    if last is None or last.kind == calc.CLOCK_OUT:
+        return None
+    return last.at

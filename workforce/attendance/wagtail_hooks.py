@@ -3,7 +3,8 @@ from wagtail import hooks
 from deskbook.core.hooks import ROLE_PERMISSIONS
 from deskbook.core.roles import MANAGER, TEAM_LEAD
 
-from .viewsets import AttendanceGroup
+from .dashboard_panels import attendance_panels
+from .viewsets import AttendanceGroup, clock
 
 
 @hooks.register(ROLE_PERMISSIONS)
@@ -28,3 +29,13 @@ def attendance_role_permissions():
 @hooks.register("register_admin_viewset")
 def register_attendance_viewsets():
     return AttendanceGroup()
+
+
+@hooks.register("register_admin_urls")
+def register_clock_url():
+    return clock.urlpatterns
+
+
+@hooks.register("construct_homepage_panels")
+def add_attendance_panels(request, panels):
+    panels.extend(attendance_panels(request))

@@ -14,6 +14,7 @@ from workforce.people.models import Staff
 
 from .. import calculations as calc
 from ..models import ClockEvent, Integration
+from ..selectors import clocked_in_since
 
 KINDS = set(ClockEvent.Kind.values)
 NO_STAFF_RECORD = "Clocking in and out needs a staff record linked to your sign-in."
@@ -125,20 +126,6 @@ def _own_record(user) -> Staff:
     if person is None:
         raise PermissionDenied(NO_STAFF_RECORD)
     return person
-
-
-def clocked_in_since(staff: Staff, now: datetime.datetime) -> datetime.datetime | None:
-    """When the person's open clock-in began, if one is open now."""
-    recent = ClockEvent.objects.filter(
-        staff=staff,
-        kind__in=[calc.CLOCK_IN, calc.CLOCK_OUT],
-        at__gt=now - calc.LONGEST_SESSION,
-        at__lte=now,
-    ).order_by("-at", "-pk")
-    last = recent.first()
-    if last is None or last.kind == calc.CLOCK_OUT:
-        return None
-    return last.at
 
 
 def _clock(*, user, kind: str, now: datetime.datetime | None) -> ClockEvent:
