@@ -78,6 +78,7 @@ def test_workforce_menu_holds_what_each_role_may_see(user_with_role):
     menu = workforce_menu()
     assert menu.is_shown(_request(manager))
     assert _labels(menu, manager) == [
+        "Attendance",
         "Import staff",
         "Leave",
         "Partner agencies",
@@ -88,6 +89,7 @@ def test_workforce_menu_holds_what_each_role_may_see(user_with_role):
         "Teams",
     ]
     assert _labels(menu, user_with_role(TEAM_LEAD)) == [
+        "Attendance",
         "Leave",
         "Shift planning",
         "Staff",
