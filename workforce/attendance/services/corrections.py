@@ -11,14 +11,18 @@ from ..models import AttendanceCorrection
 CORRECT = "attendance.add_attendancecorrection"
 
 
-def may_correct(*, viewer, staff: Staff, day: datetime.date) -> bool:
-    """A manager corrects anyone's day; a lead, the days of the people in
-    their team that day; nobody their own."""
+def correctable(*, viewer, staff_ids, day: datetime.date) -> set[int]:
+    """Which of these people's ``day`` the viewer may correct, in one query:
+    a manager anyone's, a lead those in their team that day, nobody their
+    own."""
     if not viewer.is_authenticated or not viewer.has_perm(CORRECT):
-        return False
-    if staff.user_id == viewer.pk:
-        return False
-    return staff_visible_to(viewer=viewer, on=day).filter(pk=staff.pk).exists()
+        return set()
+    visible = staff_visible_to(viewer=viewer, on=day).filter(pk__in=list(staff_ids))
+    return set(visible.exclude(user=viewer).values_list("pk", flat=True))
+
+
+def may_correct(*, viewer, staff: Staff, day: datetime.date) -> bool:
+    return staff.pk in correctable(viewer=viewer, staff_ids=[staff.pk], day=day)
 
 
 def attendance_correct(

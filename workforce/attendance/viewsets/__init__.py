@@ -1,5 +1,6 @@
-"""The pages of attendance: the *Attendance* menu inside *Workforce* (clock
-events and their import, integrations). Every page refuses with a 403."""
+"""The pages of attendance: the *Attendance* menu inside *Workforce* (a team's
+attendance by month and day with corrections, clock events and their
+import, integrations). Every page refuses with a 403."""
 
 from wagtail.admin.viewsets.base import ViewSetGroup
 
@@ -8,6 +9,7 @@ from workforce.people.hooks import WORKFORCE_MENU
 from ..hooks import ATTENDANCE_MENU
 from .clock_events import ClockEventViewSet
 from .integrations import IntegrationViewSet
+from .team_attendance import TeamAttendanceViewSet
 
 __all__ = ["AttendanceGroup"]
 
@@ -19,6 +21,7 @@ class AttendanceGroup(ViewSetGroup):
     menu_hook = WORKFORCE_MENU
     submenu_hook = ATTENDANCE_MENU
     items = (
+        TeamAttendanceViewSet(),
         ClockEventViewSet("attendance_clock_events"),
         IntegrationViewSet("attendance_integrations"),
     )
