@@ -287,3 +287,12 @@ def test_totals_are_minutes_over_minutes_not_an_average_of_days():
     # (540 + 180) / (540 + 360) = 0.8; the average of 1.0 and 0.5 would be 0.75.
     assert total.adherence == pytest.approx(0.8)
     assert total.statuses == {calc.PRESENT: 1, calc.LATE: 1}
+
+
+def test_unscheduled_work_in_progress_counts_up_to_now():
+    found = day([], [("clock_in", "2026-03-07 10:00")], now=at("2026-03-07 11:30"))
+    assert (found.status, found.worked_minutes) == (calc.UNSCHEDULED_WORK, 90)
+    assert not found.missing_clock_out
+    later = day([], [("clock_in", "2026-03-07 10:00")], now=at("2026-03-08 02:01"))
+    assert later.missing_clock_out
+    assert later.worked_minutes == 0

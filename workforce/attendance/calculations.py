@@ -258,15 +258,20 @@ def day_attendance(
 ) -> DayAttendance:
     """One person's day: their shifts that day, their absences touching it,
     the sessions belonging to it (``session_days``), the rules and the time
-    now (a session still open before the shift ends is in progress, not a
-    missing clock-out, and counts up to now)."""
+    now. A session still open is in progress, not a missing clock-out, and
+    counts up to now: before the shift ends, or on a day without a shift
+    for up to ``LONGEST_SESSION``."""
     expected = subtract(shifts, [Span(a.start, a.end) for a in away])
     closed = []
     flags = []
     for session in sessions:
         if session.end is not None:
             closed.append(Span(session.start, session.end))
-        elif expected and now < expected[-1].end and session.start <= now:
+        elif session.start <= now and (
+            now < expected[-1].end
+            if expected
+            else now - session.start <= LONGEST_SESSION
+        ):
             closed.append(Span(session.start, now))
         else:
             flags.append(MISSING_CLOCK_OUT)
