@@ -86,10 +86,17 @@ def test_anonymous_is_sent_to_sign_in(client, db):
     assert "/admin/login/" in response["Location"]
 
 
-def test_the_clock_needs_the_csrf_token(floor):
+def test_the_clock_needs_the_csrf_token_the_panel_gives(floor):
     from django.test import Client
 
     client = Client(enforce_csrf_checks=True)
     client.force_login(floor["aisyah_user"])
     assert client.post(CLOCK, {"action": "clock_in"}).status_code == 403
     assert not ClockEvent.objects.exists()
+
+    html = client.get(HOME).text
+    form = re.search(r'data-panel="clock">.*?</section>', html, re.S).group(0)
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form).group(1)
+    response = client.post(CLOCK, {"action": "clock_in", "csrfmiddlewaretoken": token})
+    assert response.status_code == 302
+    assert ClockEvent.objects.count() == 1

@@ -1,5 +1,6 @@
 """Dashboard panels of attendance, each drawn only for whom it serves."""
 
+from django.middleware.csrf import get_token
 from django.utils import timezone
 
 from deskbook.core.dashboard_panels import DashboardPanel
@@ -22,6 +23,9 @@ class ClockPanel(DashboardPanel):
     def get_context_data(self, parent_context=None):
         now = timezone.now()
         return {
+            # A component renders without the request's context: the form's
+            # {% csrf_token %} needs the token handed to it.
+            "csrf_token": get_token(self.request),
             "clocked_in_since": clocked_in_since(self.staff, now),
             "events": events_of_day(staff=self.staff, day=timezone.localdate(now)),
         }
