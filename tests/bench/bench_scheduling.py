@@ -110,6 +110,7 @@ def counting_queries():
     with CaptureQueriesContext(connection) as captured:
         yield captured
 
+
 def build_floor(staff: int, team_count: int) -> list[Team]:
     types = {
         code: ShiftType.objects.create(
