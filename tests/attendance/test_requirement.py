@@ -6,6 +6,11 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from workforce.attendance.staffing.demand import (
+    BucketStrategy,
+    PortfolioSlice,
+    outbound_workload,
+)
 from workforce.attendance.staffing.requirement import (
     ServiceTarget,
     interval_requirements,
@@ -109,3 +114,25 @@ def test_bad_shrinkage_is_refused():
             outbound_workload={},
             target=ServiceTarget(shrinkage=1),
         )
+
+
+def test_a_day_from_the_portfolio_and_inbound_forecast():
+    workload = outbound_workload(
+        # 130 x 2 x 90 = 23,400 s over 09:00-22:00 Singapore time: 900 s a
+        # half hour, 900 / 1,800 / 0.85 = 0.59 -> 1 agent.
+        [PortfolioSlice("DPD 1-30", "Asia/Jakarta", 130)],
+        {"DPD 1-30": BucketStrategy(2, 90)},
+        day=datetime.date(2026, 11, 30),
+        zone=AGENCY,
+    )
+    rows = interval_requirements(
+        inbound_calls={at(8, 30): 100, at(9): 100},
+        inbound_handle_seconds=180,
+        outbound_workload=workload,
+    )
+    by_start = {r.start: (r.agents, r.scheduled) for r in rows}
+    assert len(rows) == 48
+    assert by_start[at(8, 30)] == (14, 20)  # inbound only: 14 / 0.7 = 20
+    assert by_start[at(9)] == (15, 22)  # 14 + 1; 15 / 0.7 = 21.4 -> 22
+    assert by_start[at(21, 30)] == (1, 2)  # 1 / 0.7 = 1.43 -> 2
+    assert by_start[at(22)] == (0, 0)
