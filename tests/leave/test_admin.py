@@ -147,7 +147,7 @@ def test_a_grant_below_the_days_used_is_a_form_error(client, leave, ask):
     )
 
     assert response.status_code == 200
-    assert "5 day(s) are already taken or pending" in response.content.decode()
+    assert "5 days already taken or pending" in response.content.decode()
     assert Allocation.objects.get(pk=allocation.pk).granted == Decimal("14")
 
 

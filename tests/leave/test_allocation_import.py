@@ -141,7 +141,7 @@ def test_a_grant_below_the_days_already_used_is_refused(people):
         )
 
     assert [str(p) for p in failed.value.problems] == [
-        "row 2, column granted: Nur Aisyah binti Ahmad has 5 day(s) taken or "
+        "row 2, column granted: Nur Aisyah binti Ahmad has 5 days taken or "
         "pending in 2026: grant at least that"
     ]
     allocation.refresh_from_db()

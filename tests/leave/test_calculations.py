@@ -357,3 +357,18 @@ def test_the_only_night_worker_on_leave_leaves_the_night_short_not_closed():
         D(2026, 3, 3): 4,
         D(2026, 3, 4): 14,
     }
+
+
+@pytest.mark.parametrize(
+    ("days", "phrase"),
+    [
+        (Decimal("0"), "0 days"),
+        (Decimal("0.5"), "0.5 day"),
+        (Decimal("1"), "1 day"),
+        (Decimal("1.0"), "1 day"),
+        (Decimal("4.5"), "4.5 days"),
+        (7, "7 days"),
+    ],
+)
+def test_days_are_said_as_people_say_them(days, phrase):
+    assert calc.days_phrase(days) == phrase

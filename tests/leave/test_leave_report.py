@@ -268,3 +268,11 @@ def test_the_report_takes_the_same_number_of_queries_however_many_people(
 
     assert lines(html)["Total|"] == months(mar="3.5", apr="2", may="10", total="15.5")
     assert len(many) == len(few)
+
+
+def test_the_year_field_shows_the_year_reported_before_any_filter(client, taken):
+    client.force_login(taken["manager"])
+    html = client.get(URL).content.decode()
+
+    assert 'name="year" value="2026"' in html
+    assert "in 2026, by team and type" in html

@@ -221,7 +221,7 @@ def test_the_form_offers_the_active_types_with_their_rules(client, leave):
 
     html = client.get(ASK).content.decode()
 
-    assert "Annual leave (ask 7 day(s) ahead)" in html
+    assert "Annual leave (ask 7 days ahead)" in html
     assert "Sick leave (needs a document)" in html
     assert "Unpaid leave" not in html
 
@@ -331,7 +331,7 @@ def test_the_notice_period_is_refused_clearly(client, leave, button):
         **{button: "1"},
     )
 
-    assert "Annual leave is asked for at least 7 day(s) ahead." in page
+    assert "Annual leave is asked for at least 7 days ahead." in page
 
 
 @pytest.mark.parametrize("button", ["preview", "send"])
@@ -352,7 +352,7 @@ def test_too_few_days_left_is_refused_clearly(client, leave, button):
     page = refusal(client, leave, **{button: "1"})
 
     assert (
-        "Not enough annual leave left in 2026: 5 day(s) asked, 3 available for "
+        "Not enough annual leave left in 2026: 5 days asked, 3 available for "
         "leave on 13 Mar 2026."
     ) in page
 

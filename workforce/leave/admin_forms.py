@@ -6,6 +6,7 @@ from django import forms
 
 from workforce.people.models import PartnerAgency, Team
 
+from . import calculations as calc
 from .models import DayPart, LeaveType
 from .selectors import IN_HOUSE
 from .services.requests import CERTIFICATE_MAX_BYTES, CERTIFICATE_TYPES
@@ -22,7 +23,7 @@ class LeaveTypeChoiceField(forms.ModelChoiceField):
         if leave_type.needs_document:
             notes.append("needs a document")
         if leave_type.notice_days:
-            notes.append(f"ask {leave_type.notice_days} day(s) ahead")
+            notes.append(f"ask {calc.days_phrase(leave_type.notice_days)} ahead")
         if not leave_type.paid:
             notes.append("unpaid")
         return f"{leave_type.name} ({', '.join(notes)})" if notes else leave_type.name

@@ -178,6 +178,11 @@ def days_text(days: Decimal) -> str:
     return f"{Decimal(days).normalize():f}"
 
 
+def days_phrase(days) -> str:
+    """``1 day``, ``0.5 day``, ``4.5 days``, ``0 days``."""
+    return f"{days_text(days)} day" if 0 < days <= 1 else f"{days_text(days)} days"
+
+
 def total(costs: Mapping[datetime.date, Decimal]) -> Decimal:
     return sum(costs.values(), ZERO)
 

@@ -4,7 +4,7 @@ planning's mailer, so ``quiet()`` silences both while the demo is seeded)."""
 from workforce.people.models import Staff
 from workforce.scheduling.notifications import after_commit, send
 
-from .calculations import days_text
+from .calculations import days_phrase
 from .models import LeaveRequest
 
 
@@ -23,7 +23,7 @@ def _leads_of(request: LeaveRequest) -> list[Staff]:
 def _summary(request: LeaveRequest) -> str:
     return (
         f"{request.leave_type.name}, {request.period} "
-        f"({days_text(request.days)} day(s))"
+        f"({days_phrase(request.days)})"
         + (f"\nReason: {request.reason}" if request.reason else "")
     )
 
@@ -55,7 +55,7 @@ def decided(request: LeaveRequest) -> None:
 
 def cancelled(request: LeaveRequest, *, was_approved: bool) -> None:
     """The person and the leads learn that the leave is off."""
-    back = f"\n{days_text(request.days)} day(s) are given back." if was_approved else ""
+    back = f"\nGiven back: {days_phrase(request.days)}." if was_approved else ""
     after_commit(
         lambda: send(
             f"Leave cancelled: {request.staff.full_name}, {request.period}",

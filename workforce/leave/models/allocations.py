@@ -5,6 +5,8 @@ from django.db import models
 from django.db.models import F, Q
 from django.db.models.lookups import LessThanOrEqual
 
+from ..calculations import days_phrase
+
 ZERO = Decimal("0")
 
 
@@ -83,8 +85,8 @@ class Allocation(models.Model):
         if (self.granted or ZERO) + (self.carried_over or ZERO) < used:
             raise ValidationError(
                 {
-                    "granted": f"{used.normalize():f} day(s) are already taken or "
-                    "pending: grant at least that."
+                    "granted": f"{days_phrase(used)} already taken or pending: "
+                    "grant at least that."
                 }
             )
 

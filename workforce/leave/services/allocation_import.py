@@ -146,7 +146,7 @@ class _Checker:
             self.problem(
                 row,
                 "granted",
-                f"{staff.full_name} has {calc.days_text(used)} day(s) taken or "
+                f"{staff.full_name} has {calc.days_phrase(used)} taken or "
                 f"pending in {year}: grant at least that",
             )
             return None, UNCHANGED

@@ -60,7 +60,7 @@ def refuse_beyond_balance(
             on = max(own)
             raise ValidationError(
                 f"Not enough {leave_type.name.lower()} left in {year}: "
-                f"{calc.days_text(calc.total(own))} day(s) asked, "
+                f"{calc.days_phrase(calc.total(own))} asked, "
                 f"{calc.days_text(calc.available(balance, on=on))} available "
                 f"for leave on {on:%d %b %Y}."
             )

@@ -213,7 +213,8 @@ def _needs_override(staff, leave_type, first_day, last_day) -> str:
         return "The leave has already started."
     if (first_day - today).days < leave_type.notice_days:
         return (
-            f"{leave_type} is asked for at least {leave_type.notice_days} day(s) ahead."
+            f"{leave_type} is asked for at least "
+            f"{calc.days_phrase(leave_type.notice_days)} ahead."
         )
     for membership in memberships_during(staff, first_day, last_day):
         blackout = (

@@ -56,7 +56,10 @@ class LeaveReportView(
 
     @cached_property
     def form(self) -> LeaveReportForm:
-        return LeaveReportForm(self.request.GET or None)
+        # Unbound until asked, but showing the year the page reports on.
+        return LeaveReportForm(
+            self.request.GET or None, initial={"year": timezone.localdate().year}
+        )
 
     @cached_property
     def choices(self) -> dict:

@@ -28,8 +28,7 @@ def period_text(request: LeaveRequest) -> str:
 
 def days_text(days) -> str:
     """``1 day``, ``0.5 day``, ``4.5 days``, ``0 days``."""
-    text = calc.days_text(days)
-    return f"{text} day" if 0 < days <= 1 else f"{text} days"
+    return calc.days_phrase(days)
 
 
 def short_runs(short_day) -> list[str]:
