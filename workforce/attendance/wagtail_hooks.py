@@ -11,7 +11,12 @@ from .viewsets import AttendanceGroup, clock
 def attendance_role_permissions():
     # Clock events are written through the services only (web, API, import);
     # corrections are added, never changed or deleted: they are the audit trail.
-    seeing = ["attendance.view_clockevent", "attendance.view_attendancecorrection"]
+    seeing = [
+        "attendance.view_clockevent",
+        "attendance.view_attendancecorrection",
+        "attendance.view_portfoliobucket",
+        "attendance.view_inboundforecast",
+    ]
     return {
         MANAGER: seeing
         + [
@@ -21,6 +26,11 @@ def attendance_role_permissions():
             "attendance.add_integration",
             "attendance.change_integration",
             "attendance.change_attendancesettings",
+            *(
+                f"attendance.{action}_{model}"
+                for action in ("add", "change", "delete")
+                for model in ("portfoliobucket", "inboundforecast")
+            ),
         ],
         TEAM_LEAD: seeing + ["attendance.add_attendancecorrection"],
     }

@@ -3,6 +3,7 @@ corrections of a day's attendance, and the attendance settings."""
 
 from .clock_events import ClockEvent, ClockEventQuerySet
 from .corrections import AttendanceCorrection
+from .demand import InboundForecast, PortfolioBucket
 from .integrations import Integration, IntegrationQuerySet
 from .settings import AttendanceSettings
 
@@ -11,6 +12,8 @@ __all__ = [
     "AttendanceSettings",
     "ClockEvent",
     "ClockEventQuerySet",
+    "InboundForecast",
     "Integration",
     "IntegrationQuerySet",
+    "PortfolioBucket",
 ]

@@ -67,17 +67,11 @@ def import_clock_events(
     writing.
     """
     try:
-        rows = _read(source, filename)
+        rows = read_log(source, filename)
     except RosterUnreadable as error:
         raise ClockImportFailed([RowProblem(str(error))]) from error
     columns, rows = rows
-    problems = [
-        RowProblem(f"missing column: {column}", 1)
-        for column in REQUIRED
-        if column not in columns
-    ]
-    if not problems and not rows:
-        problems.append(RowProblem("the file has no rows below the header"))
+    problems = header_problems(columns, rows, REQUIRED)
     if problems:
         raise ClockImportFailed(problems)
     people = staff_by_key(str(cells.get("staff_id", "")) for _, cells in rows)
@@ -135,7 +129,21 @@ def _write(events, progress) -> ClockEventsReport:
     return report
 
 
-def _read(source, filename) -> tuple[set[str], list[tuple[int, dict]]]:
+def header_problems(columns, rows, required) -> list[RowProblem]:
+    """A required column missing, or no rows at all."""
+    problems = [
+        RowProblem(f"missing column: {column}", 1)
+        for column in required
+        if column not in columns
+    ]
+    if not problems and not rows:
+        problems.append(RowProblem("the file has no rows below the header"))
+    return problems
+
+
+def read_log(
+    source, filename, columns=COLUMNS
+) -> tuple[set[str], list[tuple[int, dict]]]:
     """The columns (by their standard names) and each non-blank row with its
     number as the spreadsheet shows it (the header is row 1). Cells stay
     text, but a spreadsheet's own date-time keeps its time (the roster
@@ -143,7 +151,7 @@ def _read(source, filename) -> tuple[set[str], list[tuple[int, dict]]]:
     extension = Path(filename).suffix.lower()
     if extension not in EXTENSIONS:
         raise RosterUnreadable(
-            f"{filename!r} is not a log: upload a .csv or .xlsx file."
+            f"{filename!r} cannot be imported: upload a .csv or .xlsx file."
         )
     try:
         # Imported here: pandas is slow to import, and only imports need it.
@@ -166,7 +174,7 @@ def _read(source, filename) -> tuple[set[str], list[tuple[int, dict]]]:
         raise RosterUnreadable(
             f"{filename!r} cannot be read as {extension[1:].upper()}: {error}"
         ) from error
-    standard = {alias: name for name, aliases in COLUMNS.items() for alias in aliases}
+    standard = {alias: name for name, aliases in columns.items() for alias in aliases}
     headings = [column_key(heading) for heading in frame.columns]
     names = [standard.get(heading, heading) for heading in headings]
     rows = []

@@ -8,6 +8,7 @@ from workforce.people.hooks import WORKFORCE_MENU
 
 from ..hooks import ATTENDANCE_MENU
 from .clock_events import ClockEventViewSet
+from .demand import InboundForecastViewSet, PortfolioBucketViewSet
 from .integrations import IntegrationViewSet
 from .team_attendance import TeamAttendanceViewSet
 
@@ -24,4 +25,6 @@ class AttendanceGroup(ViewSetGroup):
         TeamAttendanceViewSet(),
         ClockEventViewSet("attendance_clock_events"),
         IntegrationViewSet("attendance_integrations"),
+        PortfolioBucketViewSet("attendance_portfolio_buckets"),
+        InboundForecastViewSet("attendance_inbound_forecasts"),
     )
