@@ -121,7 +121,7 @@ def team_attendance(
     # early clock-in for tomorrow's shift, decides which day a session is.
     shifts_by_person = _shifts(ids, first - DAY, last + DAY)
     events_by_person = _events(ids, first, last, zone)
-    away_by_person = _away(ids, first, last)
+    away_by_person = approved_absences(ids, first, last)
     corrections = _corrections(ids, first, last)
     rules = attendance_rules()
     found = []
@@ -177,7 +177,8 @@ def _events(ids, first, last, zone) -> dict[int, list[calc.Event]]:
     return found
 
 
-def _away(ids, first, last) -> dict[int, list[calc.Away]]:
+def approved_absences(ids, first, last) -> dict[int, list[calc.Away]]:
+    """Each person's approved leave and training from ``first`` to ``last``."""
     found: dict[int, list[calc.Away]] = defaultdict(list)
     for absence in absences(ids, first, last):
         if absence.pending:

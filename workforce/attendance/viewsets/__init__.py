@@ -10,6 +10,7 @@ from ..hooks import ATTENDANCE_MENU
 from .clock_events import ClockEventViewSet
 from .demand import InboundForecastViewSet, PortfolioBucketViewSet
 from .integrations import IntegrationViewSet
+from .intraday import IntradayViewSet
 from .team_attendance import TeamAttendanceViewSet
 
 __all__ = ["AttendanceGroup"]
@@ -22,6 +23,7 @@ class AttendanceGroup(ViewSetGroup):
     menu_hook = WORKFORCE_MENU
     submenu_hook = ATTENDANCE_MENU
     items = (
+        IntradayViewSet(),
         TeamAttendanceViewSet(),
         ClockEventViewSet("attendance_clock_events"),
         IntegrationViewSet("attendance_integrations"),

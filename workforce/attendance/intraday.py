@@ -1,0 +1,202 @@
+"""The intraday board's reads: for one team and today, each 30-minute
+interval's requirement (inbound Erlang C plus outbound workload, with
+shrinkage), the people scheduled, present, on leave and absent, and the
+shortfall. A fixed number of queries, however many people the team holds."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.utils import timezone
+
+from workforce.people.models import Team, TeamMembership
+from workforce.scheduling import calculations as planning
+from workforce.scheduling.models import Shift
+
+from . import calculations as calc
+from .models import AttendanceSettings, ClockEvent, InboundForecast, PortfolioBucket
+from .selectors import approved_absences, may_see_team_attendance
+from .staffing import demand
+from .staffing.floor import PersonOnFloor, floor_counts
+from .staffing.requirement import ServiceTarget, interval_requirements
+
+DAY = datetime.timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class BoardInterval:
+    start: datetime.datetime  # agency time
+    inbound_calls: float
+    outbound_seconds: float
+    agents: int  # on the phones: inbound + outbound
+    required: int  # to schedule: agents after shrinkage
+    scheduled: int
+    started: bool
+    present: int | None
+    on_leave: int
+    absent: int | None
+
+    @property
+    def outbound_minutes(self) -> float:
+        return self.outbound_seconds / 60
+
+    @property
+    def shortfall(self) -> int:
+        """Before the interval: the plan against the headcount to schedule;
+        once started: the people present against the agents needed."""
+        if self.started:
+            return max(0, self.agents - (self.present or 0))
+        return max(0, self.required - self.scheduled)
+
+
+@dataclass(frozen=True)
+class Board:
+    team: Team
+    day: datetime.date
+    now: datetime.datetime
+    intervals: list[BoardInterval]
+    target: ServiceTarget
+    has_forecast: bool
+    has_portfolio: bool
+    # Actual inbound calls come with call logs; until then the rest of the
+    # day is the forecast as it stands.
+    reforecast_ratio: float | None
+
+
+def intraday_board(
+    *, viewer, team: Team, now: datetime.datetime | None = None
+) -> Board:
+    if not may_see_team_attendance(viewer=viewer, team=team):
+        raise PermissionDenied("A team's board is for its leads and managers.")
+    return team_board(team=team, now=now)
+
+
+def team_board(*, team: Team, now: datetime.datetime | None = None) -> Board:
+    now = now or timezone.now()
+    zone = timezone.get_default_timezone()
+    day = timezone.localdate(now)
+    settings = AttendanceSettings.load()
+    target = ServiceTarget(
+        service_level=settings.service_level_percent / 100,
+        answer_within_seconds=settings.answer_within_seconds,
+        max_occupancy=settings.max_occupancy_percent / 100,
+        shrinkage=settings.shrinkage_percent / 100,
+    )
+    slots = demand.day_intervals(day, zone)
+
+    forecasts = {
+        datetime.datetime.combine(day, row.interval_start, zone): row
+        for row in InboundForecast.objects.filter(team=team, day=day)
+    }
+    calls = {start: float(row.calls) for start, row in forecasts.items()}
+    buckets = list(PortfolioBucket.objects.filter(team=team))
+    workload = demand.outbound_workload(
+        [
+            demand.PortfolioSlice(str(b.pk), b.debtor_time_zone, b.accounts)
+            for b in buckets
+        ],
+        {
+            str(b.pk): demand.BucketStrategy(
+                float(b.attempts_per_account_per_day), b.handle_seconds
+            )
+            for b in buckets
+        },
+        day=day,
+        zone=zone,
+        window=demand.CallingWindow(
+            settings.calling_window_opens, settings.calling_window_closes
+        ),
+    )
+    requirements = {}
+    for start in slots:
+        forecast = forecasts.get(start)
+        (requirement,) = interval_requirements(
+            inbound_calls={start: calls.get(start, 0.0)},
+            inbound_handle_seconds=forecast.aht_seconds if forecast else 1,
+            outbound_workload={start: workload.get(start, 0.0)},
+            target=target,
+        )
+        requirements[start] = requirement
+
+    ids = list(
+        TeamMembership.objects.filter(team=team, valid_from__lte=day)
+        .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=day))
+        .values_list("staff_id", flat=True)
+    )
+    shifts = list(
+        Shift.objects.published()
+        .between(day - DAY, day)
+        .filter(team=team)
+        .values_list("pk", "staff_id", "day", "start", "end")
+    )
+    scheduled = dict(
+        planning.coverage(
+            [planning.PlannedShift(*row) for row in shifts], day=day, zone=zone
+        )
+    )
+    people = _people(ids, shifts, day, now, zone)
+    counts = floor_counts(
+        people,
+        intervals=slots,
+        now=now,
+        grace=datetime.timedelta(minutes=settings.grace_minutes),
+    )
+    intervals = [
+        BoardInterval(
+            start=start,
+            inbound_calls=requirements[start].inbound_calls,
+            outbound_seconds=requirements[start].outbound_seconds,
+            agents=requirements[start].agents,
+            required=requirements[start].scheduled,
+            scheduled=scheduled.get(start, 0),
+            started=count.started,
+            present=count.present,
+            on_leave=count.on_leave,
+            absent=count.absent,
+        )
+        for start, count in zip(slots, counts, strict=True)
+    ]
+    return Board(
+        team=team,
+        day=day,
+        now=now,
+        intervals=intervals,
+        target=target,
+        has_forecast=bool(forecasts),
+        has_portfolio=bool(buckets),
+        reforecast_ratio=None,
+    )
+
+
+def _people(ids, shifts, day, now, zone) -> list[PersonOnFloor]:
+    shifts_by_person: dict[int, list] = {}
+    for _, staff_id, _, start, end in shifts:
+        shifts_by_person.setdefault(staff_id, []).append((start, end))
+    frame = calc.local_day_span(day, zone)
+    events: dict[int, list[calc.Event]] = {}
+    rows = (
+        ClockEvent.objects.filter(
+            staff_id__in=ids, at__gte=frame.start - calc.LONGEST_SESSION, at__lte=now
+        )
+        .order_by("at")
+        .values_list("staff_id", "kind", "at")
+    )
+    for staff_id, kind, at in rows:
+        events.setdefault(staff_id, []).append(calc.Event(kind, at))
+    away = approved_absences(ids, day, day)
+    people = []
+    for staff_id in ids:
+        sessions = []
+        for session in calc.sessions_from_events(events.get(staff_id, [])):
+            if session.end is None and now - session.start > calc.LONGEST_SESSION:
+                continue  # never closed: flagged on the attendance day, not here
+            sessions.append((session.start, session.end))
+        people.append(
+            PersonOnFloor(
+                shifts=shifts_by_person.get(staff_id, []),
+                away=[(a.start, a.end) for a in away.get(staff_id, [])],
+                sessions=sessions,
+            )
+        )
+    return people
