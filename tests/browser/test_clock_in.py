@@ -1,5 +1,6 @@
 """Clocking in end to end in the browser: a collector presses *Clock in* on
-the dashboard, and her lead's *Team attendance* day shows her present."""
+the dashboard, and her lead's *Team attendance* day and *Intraday board*
+show her present."""
 
 import datetime
 
@@ -60,3 +61,19 @@ def test_a_collector_clocks_in_and_her_lead_sees_her_present(
     page.goto(f"{live_server.url}/admin/workforce/team-attendance/{team.pk}/{today}/")
     row = page.locator('[data-person="Aisyah Rahman"]')
     assert row.locator("[data-status]").inner_text() == "Present"
+
+
+def test_a_collector_clocks_in_and_her_leads_intraday_board_shows_her_present(
+    page, live_server, sign_in, shift_now
+):
+    sign_in(page, "aisyah")
+    page.locator('[data-panel="clock"]').get_by_role("button", name="Clock in").click()
+    page.wait_for_url(f"{live_server.url}/admin/")
+
+    sign_in(page, "lead")
+    page.goto(f"{live_server.url}/admin/workforce/intraday/")
+    now = timezone.localtime()
+    interval = now.replace(minute=now.minute - now.minute % 30)
+    row = page.locator(f'[data-interval="{interval:%H:%M}"]')
+    assert row.locator("[data-present]").inner_text() == "1"
+    assert page.locator("svg[data-chart]").is_visible()
