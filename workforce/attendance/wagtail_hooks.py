@@ -1,9 +1,10 @@
 from wagtail import hooks
 
-from deskbook.core.hooks import ROLE_PERMISSIONS
+from deskbook.core.hooks import ROLE_PERMISSIONS, SEED_DEMO
 from deskbook.core.roles import MANAGER, TEAM_LEAD
 
 from .dashboard_panels import attendance_panels
+from .demo import seed_staffing_inputs
 from .viewsets import AttendanceGroup, clock
 
 
@@ -49,3 +50,10 @@ def register_clock_url():
 @hooks.register("construct_homepage_panels")
 def add_attendance_panels(request, panels):
     panels.extend(attendance_panels(request))
+
+
+# After the people (order 10), whose teams the inputs belong to; the other
+# attendance demo (clock events) follows the plan it is consistent with.
+@hooks.register(SEED_DEMO, order=17)
+def seed_attendance_staffing_inputs(*, size, log):
+    seed_staffing_inputs(size=size, log=log)
