@@ -1,9 +1,10 @@
 from wagtail import hooks
 
-from deskbook.core.hooks import ROLE_PERMISSIONS
+from deskbook.core.hooks import ROLE_PERMISSIONS, SEED_DEMO
 from deskbook.core.roles import MANAGER, TEAM_LEAD
 
 from .dashboard_panels import attendance_panels
+from .demo import seed_attendance
 from .viewsets import AttendanceGroup, clock
 
 
@@ -39,3 +40,9 @@ def register_clock_url():
 @hooks.register("construct_homepage_panels")
 def add_attendance_panels(request, panels):
     panels.extend(attendance_panels(request))
+
+
+@hooks.register(SEED_DEMO, order=17)
+def seed_attendance_demo(*, size, log):
+    # After leave (16): approved leave changes when people are expected.
+    seed_attendance(size=size, log=log)
