@@ -1,3 +1,4 @@
+from django.urls import include, path
 from wagtail import hooks
 
 from deskbook.core.hooks import ROLE_PERMISSIONS, SEED_DEMO
@@ -5,7 +6,7 @@ from deskbook.core.roles import MANAGER, TEAM_LEAD
 
 from .dashboard_panels import attendance_panels
 from .demo import seed_attendance
-from .viewsets import AttendanceGroup, clock
+from .viewsets import AttendanceGroup, clock, reports
 
 
 @hooks.register(ROLE_PERMISSIONS)
@@ -46,3 +47,21 @@ def add_attendance_panels(request, panels):
 def seed_attendance_demo(*, size, log):
     # After leave (16): approved leave changes when people are expected.
     seed_attendance(size=size, log=log)
+
+
+@hooks.register("register_admin_urls")
+def register_attendance_reports():
+    return [
+        path(
+            "reports/attendance/",
+            include((reports.urlpatterns, "attendance_reports")),
+        )
+    ]
+
+
+def _report_menu_item(index):
+    return lambda: reports.report_menu_items()[index]
+
+
+for _index in range(len(reports.REPORTS)):
+    hooks.register("register_reports_menu_item", _report_menu_item(_index))
