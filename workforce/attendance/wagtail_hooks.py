@@ -1,3 +1,5 @@
+import functools
+
 from django.urls import include, path
 from wagtail import hooks
 
@@ -59,9 +61,8 @@ def register_attendance_reports():
     ]
 
 
-def _report_menu_item(index):
-    return lambda: reports.report_menu_items()[index]
-
-
-for _index in range(len(reports.REPORTS)):
-    hooks.register("register_reports_menu_item", _report_menu_item(_index))
+for _label, _name, _order in reports.REPORTS:
+    hooks.register(
+        "register_reports_menu_item",
+        functools.partial(reports.report_menu_item, _label, _name, _order),
+    )

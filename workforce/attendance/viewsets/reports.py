@@ -300,17 +300,14 @@ REPORTS = [
 ]
 
 
-def report_menu_items() -> list[PermissionMenuItem]:
+def report_menu_item(label: str, name: str, order: int) -> PermissionMenuItem:
     # Leads and managers hold the right to see clock events; the page checks
     # the teams.
-    return [
-        PermissionMenuItem(
-            label,
-            reverse(f"attendance_reports:{name}"),
-            name=f"attendance-{name}",
-            icon_name="time",
-            order=order,
-            permission="attendance.view_clockevent",
-        )
-        for label, name, order in REPORTS
-    ]
+    return PermissionMenuItem(
+        label,
+        reverse(f"attendance_reports:{name}"),
+        name=f"attendance-{name}",
+        icon_name="time",
+        order=order,
+        permission="attendance.view_clockevent",
+    )
