@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from deskbook.core.vocabulary import CollectionStage
 from tests.workforce.factories import TeamFactory
-from workforce.attendance.demo import calls_at, seed_staffing_inputs
+from workforce.attendance.demo_staffing import calls_at, seed_staffing_inputs
 from workforce.attendance.models import InboundForecast, PortfolioBucket
 from workforce.people.models import Channel
 

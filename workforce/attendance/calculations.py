@@ -123,6 +123,14 @@ class DayAttendance(Shares):
     first_in: datetime.datetime | None = None
     last_out: datetime.datetime | None = None
     sessions: tuple[Session, ...] = field(default=())
+    expected_start: datetime.datetime | None = None
+
+    @property
+    def minutes_late(self) -> float | None:
+        """How late the first clock-in was, on a late day."""
+        if LATE not in self.flags or self.first_in is None:
+            return None
+        return minutes(self.first_in - self.expected_start)
 
     @property
     def missing_clock_out(self) -> bool:
@@ -295,8 +303,12 @@ def day_attendance(
     if not expected:
         return DayAttendance(_away_status(away) or OFF, **common)
     adhered = overlap_minutes(expected, worked)
-    common |= {"expected_minutes": expected_minutes, "adhered_minutes": adhered}
     start, end = expected[0].start, expected[-1].end
+    common |= {
+        "expected_minutes": expected_minutes,
+        "adhered_minutes": adhered,
+        "expected_start": start,
+    }
     grace = datetime.timedelta(minutes=rules.grace_minutes)
     if first_in is None:
         status = NOT_YET if now <= start + grace else ABSENT

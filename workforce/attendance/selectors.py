@@ -99,22 +99,38 @@ def team_attendance(
 ) -> TeamAttendance:
     """``attendance_for`` without the viewer: for jobs and other reads that
     have checked who is asking."""
+    return teams_attendance(teams=[team], first=first, last=last, now=now)[0]
+
+
+def teams_attendance(
+    *,
+    teams: list[Team],
+    first: datetime.date,
+    last: datetime.date,
+    now: datetime.datetime | None = None,
+) -> list[TeamAttendance]:
+    """Each team's days from ``first`` to ``last``, in the order given, in
+    the same fixed number of queries however many teams, people and days.
+    The caller has checked who is asking."""
     now = now or timezone.now()
     zone = timezone.get_default_timezone()
     memberships = list(
-        TeamMembership.objects.filter(team=team, valid_from__lte=last)
+        TeamMembership.objects.filter(team__in=teams, valid_from__lte=last)
         .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=first))
         .select_related("staff")
         .order_by("staff__last_name", "staff__first_name", "valid_from")
     )
-    member_days: dict[int, set[datetime.date]] = defaultdict(set)
+    # team -> person -> the days they were in it
+    member_days: dict[int, dict[int, set[datetime.date]]] = defaultdict(
+        lambda: defaultdict(set)
+    )
     people: dict[int, Staff] = {}
     for membership in memberships:
         people.setdefault(membership.staff_id, membership.staff)
         day = max(first, membership.valid_from)
         until = min(last, membership.valid_to or last)
         while day <= until:
-            member_days[membership.staff_id].add(day)
+            member_days[membership.team_id][membership.staff_id].add(day)
             day += DAY
     ids = list(people)
     # A day before and after: a night shift from the evening before, or an
@@ -124,14 +140,20 @@ def team_attendance(
     away_by_person = approved_absences(ids, first, last)
     corrections = _corrections(ids, first, last)
     rules = attendance_rules()
-    found = []
-    for staff_id, person in people.items():
-        shifts = shifts_by_person.get(staff_id, {})
-        sessions = calc.session_days(
-            calc.sessions_from_events(events_by_person.get(staff_id, [])), shifts, zone
+    sessions_by_person = {
+        staff_id: calc.session_days(
+            calc.sessions_from_events(events_by_person.get(staff_id, [])),
+            shifts_by_person.get(staff_id, {}),
+            zone,
         )
-        days = []
-        for day in sorted(member_days[staff_id]):
+        for staff_id in ids
+    }
+
+    def person_days(staff_id: int, days: set[datetime.date]) -> list[AttendanceDay]:
+        shifts = shifts_by_person.get(staff_id, {})
+        sessions = sessions_by_person[staff_id]
+        found = []
+        for day in sorted(days):
             frame = calc.local_day_span(day, zone)
             derived = calc.day_attendance(
                 shifts=shifts.get(day, []),
@@ -144,9 +166,21 @@ def team_attendance(
                 rules=rules,
                 now=now,
             )
-            days.append(AttendanceDay(day, derived, corrections.get((staff_id, day))))
-        found.append(PersonAttendance(person, days))
-    return TeamAttendance(team, first, last, found)
+            found.append(AttendanceDay(day, derived, corrections.get((staff_id, day))))
+        return found
+
+    return [
+        TeamAttendance(
+            team,
+            first,
+            last,
+            [
+                PersonAttendance(people[staff_id], person_days(staff_id, days))
+                for staff_id, days in member_days[team.pk].items()
+            ],
+        )
+        for team in teams
+    ]
 
 
 def _shifts(ids, first, last) -> dict[int, dict[datetime.date, list[calc.Span]]]:

@@ -1,11 +1,15 @@
+import functools
+
+from django.urls import include, path
 from wagtail import hooks
 
 from deskbook.core.hooks import ROLE_PERMISSIONS, SEED_DEMO
 from deskbook.core.roles import MANAGER, TEAM_LEAD
 
 from .dashboard_panels import attendance_panels
-from .demo import seed_staffing_inputs
-from .viewsets import AttendanceGroup, clock
+from .demo import seed_attendance
+from .demo_staffing import seed_staffing_inputs
+from .viewsets import AttendanceGroup, clock, reports
 
 
 @hooks.register(ROLE_PERMISSIONS)
@@ -52,8 +56,30 @@ def add_attendance_panels(request, panels):
     panels.extend(attendance_panels(request))
 
 
-# After the people (order 10), whose teams the inputs belong to; the other
-# attendance demo (clock events) follows the plan it is consistent with.
+# After the people (order 10), whose teams the inputs belong to.
 @hooks.register(SEED_DEMO, order=17)
 def seed_attendance_staffing_inputs(*, size, log):
     seed_staffing_inputs(size=size, log=log)
+
+
+@hooks.register(SEED_DEMO, order=18)
+def seed_attendance_demo(*, size, log):
+    # After leave (16): approved leave changes when people are expected.
+    seed_attendance(size=size, log=log)
+
+
+@hooks.register("register_admin_urls")
+def register_attendance_reports():
+    return [
+        path(
+            "reports/attendance/",
+            include((reports.urlpatterns, "attendance_reports")),
+        )
+    ]
+
+
+for _label, _name, _order in reports.REPORTS:
+    hooks.register(
+        "register_reports_menu_item",
+        functools.partial(reports.report_menu_item, _label, _name, _order),
+    )

@@ -145,6 +145,7 @@ class LeaveReportView(
         context.update(
             form=self.form,
             year=self.choices["year"],
+            year_text=str(self.choices["year"]),
             group_label=self.group_label,
             months=MONTHS,
             rows=self.rows(),
