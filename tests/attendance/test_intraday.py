@@ -108,6 +108,15 @@ def test_the_page_shows_the_board_with_the_short_interval_and_the_chart(client, 
     assert "cdn" not in html.lower().split("<svg", 1)[1]
 
 
+def test_the_header_names_the_board_not_the_dashboard(client, today):
+    client.force_login(today["lead"])
+    html = client.get(BOARD).text
+    header = html[html.index("<header") : html.index("</header>")]
+
+    # The last breadcrumb is the one the header shows.
+    assert "Intraday board" in header[header.rindex("<li") :]
+
+
 def test_the_wall_screen_is_a_page_of_its_own_in_large_type(client, today):
     client.force_login(today["lead"])
     response = client.get(BOARD + f"?team={today['team'].pk}&wall=1")

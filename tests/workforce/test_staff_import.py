@@ -260,7 +260,9 @@ def test_an_unusable_file_is_refused_with_a_clear_error(
 
 def test_a_manager_uploads_a_roster_in_the_admin(client_as, tmp_path, teams):
     client = client_as(MANAGER)
-    assert client.get(UPLOAD).status_code == 200
+    page = client.get(UPLOAD).content.decode()
+    header = page[page.index("<header") : page.index("</header>")]
+    assert "Import staff" in header[header.rindex("<li") :]
     roster = SimpleUploadedFile("roster.csv", "\n".join(GOOD).encode())
     response = client.post(UPLOAD, {"spreadsheet": roster}, follow=True)
     assert response.redirect_chain == [("/admin/workforce/staff/", 302)]

@@ -96,6 +96,10 @@ class IntradayView(RefusedWith403, WagtailAdminTemplateMixin, TemplateView):
     def get_page_subtitle(self):
         return self.team.name if self.team else ""
 
+    def get_breadcrumbs_items(self):
+        # Without it the header names the dashboard ("Home"), not the board.
+        return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
+
     def get_context_data(self, **kwargs):
         board = (
             intraday_board(viewer=self.request.user, team=self.team)

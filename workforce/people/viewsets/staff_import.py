@@ -31,6 +31,13 @@ class StaffImportView(
     header_icon = "upload"
     failure = StaffImportFailed
 
+    def get_breadcrumbs_items(self):
+        return [
+            *self.breadcrumbs_items,
+            {"url": reverse("staff:index"), "label": "Staff"},
+            {"url": "", "label": self.page_title},
+        ]
+
     def run_import(self, *, source, filename, dry_run):
         return staff_import(
             source=source, filename=filename, dry_run=dry_run, by=self.request.user
