@@ -2,9 +2,7 @@
 came; managers import dialer and badge logs. Nobody adds or edits one by
 hand: a wrong day is corrected, not its events."""
 
-from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -58,24 +56,16 @@ class ClockEventImportView(
     page_title = "Import clock events"
     header_icon = "upload"
     failure = ClockImportFailed
+    listing = "attendance_clock_events:index"
+    listing_label = "Clock events"
+    done_message = "Clock events imported"
 
     def check_allowed(self):
         if not self.request.user.has_perm(IMPORT_EVENTS):
             raise PermissionDenied("Clock event logs are imported by managers.")
 
-    def get_breadcrumbs_items(self):
-        return [
-            *self.breadcrumbs_items,
-            {"url": reverse("attendance_clock_events:index"), "label": "Clock events"},
-            {"url": "", "label": self.page_title},
-        ]
-
     def run_import(self, *, source, filename, dry_run):
         return import_clock_events(source=source, filename=filename, dry_run=dry_run)
-
-    def imported(self, report):
-        messages.success(self.request, f"Clock events imported: {report}.")
-        return redirect(reverse("attendance_clock_events:index"))
 
 
 class ClockEventViewSet(RefusesWith403, ModelViewSet):

@@ -1,9 +1,7 @@
 """The staffing requirement's inputs: the outbound portfolio by DPD bucket and
 the inbound forecast with its import. Managers edit them; leads see them."""
 
-from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.views.generic import FormView
@@ -63,29 +61,18 @@ class ForecastImportView(
     page_title = "Import an inbound forecast"
     header_icon = "upload"
     failure = ForecastImportFailed
+    listing = "attendance_inbound_forecasts:index"
+    listing_label = "Inbound forecast"
+    done_message = "Inbound forecast imported"
 
     def check_allowed(self):
         if not self.request.user.has_perm(IMPORT_FORECAST):
             raise PermissionDenied("Inbound forecasts are imported by managers.")
 
-    def get_breadcrumbs_items(self):
-        return [
-            *self.breadcrumbs_items,
-            {
-                "url": reverse("attendance_inbound_forecasts:index"),
-                "label": "Inbound forecast",
-            },
-            {"url": "", "label": self.page_title},
-        ]
-
     def run_import(self, *, source, filename, dry_run):
         return inbound_forecast_import(
             source=source, filename=filename, dry_run=dry_run
         )
-
-    def imported(self, report):
-        messages.success(self.request, f"Inbound forecast imported: {report}.")
-        return redirect(reverse("attendance_inbound_forecasts:index"))
 
 
 class InboundForecastViewSet(RefusesWith403, ModelViewSet):

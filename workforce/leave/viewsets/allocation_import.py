@@ -1,10 +1,7 @@
 """The allocations upload: a year's grants from a spreadsheet, for whoever
 may add and change allocations (managers)."""
 
-from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import redirect
-from django.urls import reverse
 from django.views.generic import FormView
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 
@@ -27,21 +24,13 @@ class AllocationImportView(
     page_title = "Import allocations"
     header_icon = "upload"
     failure = AllocationImportFailed
+    listing = "leave_allocations:index"
+    listing_label = "Allocations"
+    done_message = "Allocations imported"
 
     def check_allowed(self):
         if not may_import_allocations(self.request.user):
             raise PermissionDenied("Allocations are imported by managers.")
 
-    def get_breadcrumbs_items(self):
-        return [
-            *self.breadcrumbs_items,
-            {"url": reverse("leave_allocations:index"), "label": "Allocations"},
-            {"url": "", "label": self.page_title},
-        ]
-
     def run_import(self, *, source, filename, dry_run):
         return import_allocations(source=source, filename=filename, dry_run=dry_run)
-
-    def imported(self, report):
-        messages.success(self.request, f"Allocations imported: {report}.")
-        return redirect(reverse("leave_allocations:index"))

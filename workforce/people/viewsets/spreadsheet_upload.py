@@ -2,6 +2,9 @@
 shared by every import in the back office (staff, leave allocations …)."""
 
 from django import forms
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.urls import reverse
 
 from ..rosters import EXTENSIONS
 
@@ -31,17 +34,29 @@ class SpreadsheetUploadForm(forms.Form):
 class SpreadsheetImportMixin:
     """For a ``FormView``: run ``run_import(file, filename, dry_run)``; its
     ``failure`` exception (with ``problems``) re-renders the page with every
-    problem, a dry run with its report, a real run redirects with a message."""
+    problem, a dry run with its report, a real run goes back to the
+    ``listing`` (a URL name) saying ``done_message: report``."""
 
     form_class = SpreadsheetUploadForm
     failure: type[Exception]
+    listing: str
+    listing_label: str
+    done_message: str
 
     def run_import(self, *, source, filename: str, dry_run: bool):
         raise NotImplementedError
 
+    def get_breadcrumbs_items(self):
+        return [
+            *self.breadcrumbs_items,
+            {"url": reverse(self.listing), "label": self.listing_label},
+            {"url": "", "label": self.page_title},
+        ]
+
     def imported(self, report):
         """The response after a real import."""
-        raise NotImplementedError
+        messages.success(self.request, f"{self.done_message}: {report}.")
+        return redirect(reverse(self.listing))
 
     def form_valid(self, form):
         spreadsheet = form.cleaned_data["spreadsheet"]

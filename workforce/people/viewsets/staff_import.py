@@ -1,8 +1,6 @@
 """The roster upload: the staff import, offered to whoever may add staff."""
 
-from django.contrib import messages
-from django.shortcuts import redirect
-from django.urls import path, reverse
+from django.urls import path
 from django.views.generic import FormView
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic import (
@@ -30,22 +28,14 @@ class StaffImportView(
     page_title = "Import staff"
     header_icon = "upload"
     failure = StaffImportFailed
-
-    def get_breadcrumbs_items(self):
-        return [
-            *self.breadcrumbs_items,
-            {"url": reverse("staff:index"), "label": "Staff"},
-            {"url": "", "label": self.page_title},
-        ]
+    listing = "staff:index"
+    listing_label = "Staff"
+    done_message = "Staff imported"
 
     def run_import(self, *, source, filename, dry_run):
         return staff_import(
             source=source, filename=filename, dry_run=dry_run, by=self.request.user
         )
-
-    def imported(self, report):
-        messages.success(self.request, f"Staff imported: {report}.")
-        return redirect(reverse("staff:index"))
 
 
 class StaffImportMenuItem(MenuItem):
