@@ -27,6 +27,7 @@ from __future__ import annotations
 import functools
 import itertools
 import math
+import operator
 import random
 from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterable, Mapping, Sequence
@@ -191,15 +192,14 @@ def sampling_design(
         if call.right_party_contact and call.call_id not in already
     ]
     try:
-        eligible.sort(key=lambda call: (call.collector_id, call.call_id))
+        eligible.sort(key=operator.attrgetter("collector_id", "call_id"))
     except TypeError as error:
         raise SamplingError(
             "Call and collector ids must be of one kind (all numbers or all text)."
         ) from error
-    duplicates = [
-        cid for cid, n in Counter(c.call_id for c in eligible).items() if n > 1
-    ]
-    if duplicates:
+    if len({call.call_id for call in eligible}) != len(eligible):
+        counts = Counter(call.call_id for call in eligible)
+        duplicates = [call_id for call_id, n in counts.items() if n > 1]
         raise SamplingError(f"Calls appear twice in the frame: {duplicates[:10]}.")
 
     per_collector = Counter(call.collector_id for call in eligible)
@@ -212,10 +212,11 @@ def sampling_design(
         for collector, count in per_collector.items()
         if count < plan.minimum_per_collector
     }
-    minimum_probability = [
-        minimum_sizes[call.collector_id] / per_collector[call.collector_id]
-        for call in eligible
-    ]
+    pi1_of = {
+        collector: minimum_sizes[collector] / count
+        for collector, count in per_collector.items()
+    }
+    minimum_probability = [pi1_of[call.collector_id] for call in eligible]
     # Calls share a handful of factor combinations: weigh each combination once.
     weight_of: dict[frozenset[str], float] = {}
     weights = []
@@ -224,7 +225,15 @@ def sampling_design(
         if factors not in weight_of:
             weight_of[factors] = risk_weight(factors, plan.risk_weights)
         weights.append(weight_of[factors])
-    scale = _risk_scale([1 - p for p in minimum_probability], weights, plan.extra_calls)
+    # The risk phase's expected size depends on the calls only through the sum
+    # of (1 - pi1) at each distinct weight.
+    not_in_minimum: defaultdict[float, list[float]] = defaultdict(list)
+    for weight, pi1 in zip(weights, minimum_probability, strict=True):
+        not_in_minimum[weight].append(1 - pi1)
+    scale = _risk_scale(
+        {weight: math.fsum(shares) for weight, shares in not_in_minimum.items()},
+        plan.extra_calls,
+    )
     return Design(
         plan=plan,
         frame=tuple(eligible),
@@ -278,32 +287,27 @@ def draw_sample(design: Design, seed: int) -> Sample:
     return Sample(seed, tuple(sampled), design)
 
 
-def _risk_scale(
-    not_in_minimum: Sequence[float], weights: Sequence[float], extra: float
-) -> float:
-    """The c with sum((1 - pi1) * min(1, c * w)) = extra: the risk phase adds
-    ``extra`` calls beyond the minimum phase on average. The sum rises with c and
-    bends where c * w reaches 1, so try the calls saturated (pi2 = 1) in order of
-    weight, heaviest first, and solve the straight piece that holds c. When
-    ``extra`` is more than the frame can give, every call gets pi2 = 1."""
+def _risk_scale(not_in_minimum: Mapping[float, float], extra: float) -> float:
+    """The c with sum((1 - pi1) * min(1, c * w)) = extra, from the sum of
+    (1 - pi1) at each weight w: the risk phase adds ``extra`` calls beyond the
+    minimum phase on average. The sum rises with c and bends where c * w
+    reaches 1, so saturate the weights (pi2 = 1) in turn, heaviest first, and
+    solve the straight piece that holds c. When ``extra`` is more than the frame
+    can give, every call that the minimum phase may miss gets pi2 = 1."""
+    weights = sorted(
+        (w for w, share in not_in_minimum.items() if share > 0), reverse=True
+    )
     if extra <= 0 or not weights:
         return 0.0
-    order = sorted(range(len(weights)), key=lambda i: -weights[i])
-    available = math.fsum(not_in_minimum)
-    if extra >= available:
-        return 1.0 / min(weights)
-    saturated = 0.0  # sum of (1 - pi1) over the k heaviest calls, pi2 = 1
-    slope = math.fsum(not_in_minimum[i] * weights[i] for i in order)
-    for k, i in enumerate(order):
-        if slope > 0:
-            scale = (extra - saturated) / slope
-            heavier_saturated = (
-                k == 0 or scale * weights[order[k - 1]] >= 1 - _TOLERANCE
-            )
-            if scale * weights[i] <= 1 + _TOLERANCE and heavier_saturated:
-                return scale
-        saturated += not_in_minimum[i]
-        slope -= not_in_minimum[i] * weights[i]
+    if extra >= math.fsum(not_in_minimum[w] for w in weights):
+        return 1.0 / weights[-1]
+    for k, weight in enumerate(weights):
+        saturated = math.fsum(not_in_minimum[w] for w in weights[:k])
+        slope = math.fsum(not_in_minimum[w] * w for w in weights[k:])
+        scale = (extra - saturated) / slope
+        heavier_saturated = k == 0 or scale * weights[k - 1] >= 1 - _TOLERANCE
+        if scale * weight <= 1 + _TOLERANCE and heavier_saturated:
+            return scale
     raise AssertionError("No piece of the expected-size curve holds the target.")
 
 
