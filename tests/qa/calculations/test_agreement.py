@@ -102,7 +102,9 @@ def test_weighted_cohen_kappa_by_hand():
     # chance: first {0,1,2} x second {0: 1, 1: 2}: |0-0| + 2|0-1| + |1-0|
     # + 2|1-1| + |2-0| + 2|2-1| = 0 + 2 + 1 + 0 + 2 + 2 = 7; 1 - 9/7 = -2/7.
     first, second = [0, 1, 2], [1, 1, 0]
-    assert cohen_kappa(first, second, weights="linear") == pytest.approx(-2 / 7)
+    assert cohen_kappa(first, second, weights=KappaWeights.LINEAR) == pytest.approx(
+        -2 / 7
+    )
     # Quadratic: observed 1 + 0 + 4 = 5, x 3 = 15; chance 0 + 2 + 1 + 0 + 4 + 2
     # = 9; 1 - 15/9 = -2/3.
     assert cohen_kappa(first, second, weights="quadratic") == pytest.approx(-2 / 3)
@@ -125,9 +127,7 @@ def test_cohen_kappa_matches_scikit_learn(seed, weights):
     reference = quietly(
         cohen_kappa_score, first, second, labels=points, weights=weights
     )
-    ours = cohen_kappa(
-        first, second, weights=weights or KappaWeights.NONE, categories=points
-    )
+    ours = cohen_kappa(first, second, weights=weights, categories=points)
     if math.isnan(reference):
         assert ours is None
     else:

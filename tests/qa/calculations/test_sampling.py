@@ -5,6 +5,7 @@ the weighted (Hájek) score's bias against the plain mean's, and the queues."""
 import itertools
 import math
 import random
+from decimal import Decimal
 from fractions import Fraction
 
 import pytest
@@ -242,6 +243,16 @@ def test_a_collector_with_fewer_calls_than_the_minimum_gives_all_and_is_listed()
     assert all(c.inclusion_probability == 1 for c in sample.calls)
 
 
+def test_plans_take_weights_as_decimals_as_they_come_from_the_database():
+    plan = SamplingPlan(
+        minimum_per_collector=1,
+        extra_calls=Decimal("1"),
+        risk_weights={"new_hire": Decimal("2"), "breach": Decimal("3.0")},
+    )
+    by_call = probabilities(sampling_design(FRAME, plan))
+    assert by_call["b1"].risk_probability == pytest.approx(9 / 14, abs=1e-15)
+
+
 @pytest.mark.parametrize(
     ("plan_arguments", "message"),
     [
@@ -251,6 +262,8 @@ def test_a_collector_with_fewer_calls_than_the_minimum_gives_all_and_is_listed()
         ({"extra_calls": math.nan}, "0 or more"),
         ({"risk_weights": {"breach": 0}}, "more than 0"),
         ({"risk_weights": {"breach": math.inf}}, "more than 0"),
+        ({"risk_weights": {"breach": "high"}}, "more than 0"),
+        ({"extra_calls": "ten"}, "0 or more"),
     ],
 )
 def test_plans_that_cannot_be_drawn_are_refused(plan_arguments, message):
@@ -279,6 +292,12 @@ def test_hajek_estimate_by_hand():
     assert hajek_estimate([(None, 1)]).calls == 0
     with pytest.raises(SamplingError, match=r"\(0, 1\]"):
         hajek_estimate([(1, 0)])
+
+
+def test_hajek_estimate_takes_the_exact_scores_of_the_scorecard():
+    estimate = hajek_estimate([(Fraction(197, 240), 0.5), (Decimal("0.5"), 1.0)])
+    # (197/240 x 2 + 0.5 x 1) / 3
+    assert estimate.weighted_mean == pytest.approx((197 / 120 + 0.5) / 3, abs=1e-15)
 
 
 def test_collector_estimates_group_by_collector():

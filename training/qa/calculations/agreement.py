@@ -56,7 +56,7 @@ def cohen_kappa(
     first: Sequence[Rating],
     second: Sequence[Rating],
     *,
-    weights: KappaWeights | str = KappaWeights.NONE,
+    weights: KappaWeights | str | None = KappaWeights.NONE,
     categories: Sequence[Rating] | None = None,
 ) -> float | None:
     """Cohen's kappa between two raters who rated the same units, in order:
@@ -65,7 +65,7 @@ def cohen_kappa(
     ``categories`` gives the order for weighted kappa (default: the ratings
     given, sorted). None when undefined: no unit rated by both, or both raters
     used one and the same category (nothing to correct for chance)."""
-    weights = KappaWeights(weights)
+    weights = KappaWeights(weights or KappaWeights.NONE)
     if len(first) != len(second):
         raise AgreementError(
             f"The two raters rated {len(first)} and {len(second)} units: "

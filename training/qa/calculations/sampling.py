@@ -32,6 +32,8 @@ import random
 from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
+from fractions import Fraction
 from typing import NamedTuple
 
 CallId = Hashable
@@ -84,13 +86,31 @@ class SamplingPlan:
             raise SamplingError(
                 "The minimum per collector must be a whole number, 0 or more."
             )
-        if not math.isfinite(self.extra_calls) or self.extra_calls < 0:
+        extra = _as_number(self.extra_calls)
+        if extra is None or extra < 0:
             raise SamplingError("The number of extra calls must be 0 or more.")
+        weights = {}
         for factor, weight in self.risk_weights.items():
-            if not math.isfinite(weight) or weight <= 0:
+            number = _as_number(weight)
+            if number is None or number <= 0:
                 raise SamplingError(
                     f"The risk weight of {factor!r} must be more than 0, not {weight}."
                 )
+            weights[factor] = number
+        # Weights may come as Decimals from the database: the design works in
+        # floats, the precision its probabilities are stored in.
+        object.__setattr__(self, "extra_calls", extra)
+        object.__setattr__(self, "risk_weights", weights)
+
+
+def _as_number(value: object) -> float | None:
+    """``value`` as a finite float, or None when it is not a finite number."""
+    if isinstance(value, bool) or not isinstance(
+        value, int | float | Decimal | Fraction
+    ):
+        return None
+    number = float(value)
+    return number if math.isfinite(number) else None
 
 
 class CallProbability(NamedTuple):
