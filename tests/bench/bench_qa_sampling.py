@@ -30,10 +30,10 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from tests.bench.machine import machine_line  # noqa: E402
+from training.qa.calculations.queues import assign_to_queues  # noqa: E402
 from training.qa.calculations.sampling import (  # noqa: E402
     FrameCall,
     SamplingPlan,
-    assign_to_queues,
     collector_estimates,
     draw_sample,
     sampling_design,
