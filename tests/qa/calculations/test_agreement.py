@@ -317,9 +317,11 @@ def test_krippendorff_alpha_undefined_and_single_unit_cases():
     )
 
 
-def test_interval_alpha_refuses_ratings_that_are_not_numbers():
+def test_alpha_refuses_ratings_it_cannot_measure():
     with pytest.raises(AgreementError, match="numbers"):
         krippendorff_alpha([["a", "b"], ["a", "a"]], level=Level.INTERVAL)
+    with pytest.raises(AgreementError, match="outside the categories"):
+        krippendorff_alpha([[1, 7], [1, 1]], categories=range(5))
 
 
 # Deviation from the consensus and the per-item report --------------------

@@ -163,6 +163,8 @@ def krippendorff_alpha(
     totals: defaultdict[Rating, Fraction] = defaultdict(Fraction)
     for (c, _), count in coincidences.items():
         totals[c] += count
+    if categories is not None:
+        _category_order(list(totals), categories)  # refuses unknown ratings
     n = sum(totals.values())
     if n < 2:
         return None
