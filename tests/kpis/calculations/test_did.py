@@ -21,6 +21,7 @@ from training.kpis.calculations.measures import (
     AMOUNT_COLLECTED,
     AVERAGE_HANDLE_TIME,
     PTP_KEPT_RATE,
+    FactTotals,
     Unit,
 )
 
@@ -48,6 +49,18 @@ def test_a_small_case_worked_by_hand():
     # Resampled estimates lie between the extremes: trained mean 3 to 5,
     # untrained 0 to 2, so every one is between 1 and 5.
     assert 1.0 <= result.low <= 3.0 <= result.high <= 5.0
+
+
+def test_a_change_is_read_from_two_periods_facts():
+    before = FactTotals(kept=3, broken=1)  # 75%
+    after = FactTotals(kept=4, broken=0)  # 100%
+    change = Change.of("t1", PTP_KEPT_RATE, before, after)
+    assert (change.before, change.after, change.difference) == (
+        D("75.00"),
+        D("100.00"),
+        25,
+    )
+    assert Change.of("t1", PTP_KEPT_RATE, FactTotals(), after).difference is None
 
 
 def test_collectors_without_data_in_a_period_are_left_out():

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
-from .measures import Measure, Unit, round_to
+from .measures import FactTotals, Measure, Unit, read, round_to
 
 RESAMPLES = 2000
 CONFIDENCE = 0.95
@@ -49,6 +49,17 @@ class Change:
     collector: Hashable
     before: Decimal | None
     after: Decimal | None
+
+    @classmethod
+    def of(
+        cls,
+        collector: Hashable,
+        measure: Measure,
+        before: FactTotals,
+        after: FactTotals,
+    ) -> "Change":
+        """The change in ``measure`` between two periods' summed facts."""
+        return cls(collector, read(measure, before).value, read(measure, after).value)
 
     @property
     def difference(self) -> Fraction | None:

@@ -15,17 +15,15 @@ import decimal
 import enum
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, fields
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from fractions import Fraction
-
-# Half away from zero, the rounding people use when they check a figure by
-# hand (banker's rounding would turn 12.345 into 12.34 and start an argument).
-ROUNDING = ROUND_HALF_UP
 
 
 def round_to(value: Fraction | Decimal | int, places: int) -> Decimal:
     """``value`` rounded half away from zero to ``places`` decimal places.
 
+    Half away from zero is how people round when they check a figure by hand
+    (banker's rounding would make 12.345 into 12.34 and start an argument).
     Exact: a rational is rounded from its numerator and denominator, not
     through a float or a limited-precision Decimal division.
     """
