@@ -75,6 +75,8 @@ def test_leave_types_allocations_with_carry_over_holidays_and_blackouts(demo):
         "CL": (True, False, False, 0),
         "TL": (True, True, False, 14),
     }
+    # Only annual leave carries unused days into the next year.
+    assert {code for code, t in types.items() if t.carries_over} == {"AL"}
     # This year's days for everyone still employed, of each type with a
     # balance; no story reaches into 2027, so 2027 is not opened.
     staff = Staff.objects.exclude(status=Staff.Status.LEFT)

@@ -132,3 +132,16 @@ def test_the_command_runs_every_day_among_the_timed_jobs(last_year):
     )
     jobs = [job for answer in hooks.run(hooks.TIMED_JOBS) for job in answer]
     assert ("open_leave_year", 86400) in jobs
+
+
+def test_a_type_that_does_not_carry_over_starts_the_year_afresh(last_year):
+    sick = last_year["sick"]
+    sick.carries_over = False
+    sick.save()
+
+    opened = allocation_open_year(year=2027)
+
+    # The same 14 days, none of the 14 unused carried over.
+    assert opened_2027()[("Nur Aisyah", "SL")] == (Decimal("14"), Decimal("0"), None)
+    assert opened_2027()[("Nur Aisyah", "AL")][1] == Decimal("5")
+    assert (opened.opened, opened.carried) == (4, 3)

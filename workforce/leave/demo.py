@@ -129,6 +129,7 @@ def _leave_types() -> dict[str, LeaveType]:
                 "name": name,
                 "paid": paid,
                 "needs_balance": balance,
+                "carries_over": code == "AL",
                 "needs_document": document,
                 "notice_days": notice,
                 "colour": colour,

@@ -19,6 +19,13 @@ class LeaveType(models.Model):
         default=True,
         help_text="Taken from a yearly allocation; refused when none is left.",
     )
+    carries_over = models.BooleanField(
+        default=True,
+        help_text=(
+            "Unused days move to next year, up to the cap of Leave settings. "
+            "Off for leave that starts afresh each year, such as sick leave."
+        ),
+    )
     needs_document = models.BooleanField(
         default=False, help_text="A document (e.g. a medical certificate) is uploaded."
     )

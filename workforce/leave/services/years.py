@@ -3,6 +3,7 @@ carried over, and the year's public holidays."""
 
 import datetime
 from dataclasses import dataclass
+from decimal import Decimal
 
 from django.db import transaction
 
@@ -30,9 +31,9 @@ class OpenedYear:
 
 def allocation_open_year(*, year: int) -> OpenedYear:
     """Give everyone still employed an allocation for ``year`` of each type
-    they had last year with a balance: the same days granted, and last
-    year's unused granted days carried over up to the cap of *Leave
-    settings*, usable until its expiry day. Days still pending count as
+    they had last year with a balance: the same days granted, and, for the
+    types that carry over, last year's unused granted days up to the cap of
+    *Leave settings*, usable until its expiry day. Days still pending count as
     used. An allocation already there (imported, say) keeps its grant and
     gets the carried-over days if it has none. Fills the year's public
     holidays if it has none. Running it again changes nothing."""
@@ -42,6 +43,7 @@ def allocation_open_year(*, year: int) -> OpenedYear:
         previous = list(
             Allocation.objects.select_for_update(of=("self",))
             .filter(year=year - 1, leave_type__needs_balance=True)
+            .select_related("leave_type")
             .exclude(staff__status=Staff.Status.LEFT)
         )
         balances = allocation_balances(previous)
@@ -51,7 +53,11 @@ def allocation_open_year(*, year: int) -> OpenedYear:
         }
         opened, carried = [], []
         for last in previous:
-            carry = calc.carry_over(balances[last.pk], cap=settings.carry_over_cap_days)
+            carry = (
+                calc.carry_over(balances[last.pk], cap=settings.carry_over_cap_days)
+                if last.leave_type.carries_over
+                else Decimal(0)
+            )
             current = existing.get((last.staff_id, last.leave_type_id))
             if current is None:
                 opened.append(
