@@ -1,5 +1,7 @@
 """The clock events listing and the log upload in the admin."""
 
+import datetime
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
@@ -9,6 +11,9 @@ from tests.attendance.conftest import local
 from tests.attendance.factories import ClockEventFactory
 from tests.workforce.factories import StaffFactory
 from workforce.attendance.models import ClockEvent
+from workforce.people.services import staff_move
+
+D = datetime.date
 
 EVENTS = "/admin/workforce/clock-events/"
 UPLOAD = "/admin/workforce/clock-events/import/"
@@ -36,6 +41,40 @@ def test_a_lead_sees_the_events_of_their_team_only(client, clocked):
     assert "binti Ahmad" in rows
     assert "Santoso" not in rows
     assert 'href="/admin/workforce/clock-events/import/"' not in response.text
+
+
+def test_a_lead_sees_an_event_by_the_team_of_its_day(client, clocked):
+    """Dewi joins the lead's team on 27 February: her event of the 26th, from
+    her old team, stays out of the lead's listing; the one of the 27th shows.
+    Aisyah moves out on the 27th: her event of the 26th stays in."""
+    desk, other = clocked["team"], clocked["dewi"].memberships.get().team
+    ClockEventFactory(staff=clocked["dewi"], at=local("2026-02-27 07:02"))
+    ClockEventFactory(staff=clocked["aisyah"], at=local("2026-02-27 07:03"))
+    by = clocked["manager"]
+    staff_move(
+        staff=clocked["dewi"],
+        team=desk,
+        effective_on=D(2026, 2, 27),
+        reason="Cover",
+        by=by,
+    )
+    staff_move(
+        staff=clocked["aisyah"],
+        team=other,
+        effective_on=D(2026, 2, 27),
+        reason="Swap",
+        by=by,
+    )
+    client.force_login(clocked["lead"])
+    rows = listing(client.get(EVENTS)).split("<tr")[2:]
+    seen = [
+        (name, day)
+        for row in rows
+        for name in ("Santoso", "binti Ahmad")
+        for day in ("26 Feb", "27 Feb")
+        if name in row and day in row
+    ]
+    assert seen == [("Santoso", "27 Feb"), ("binti Ahmad", "26 Feb")]
 
 
 def test_a_manager_sees_every_event_and_the_import(client, clocked):

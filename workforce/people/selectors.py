@@ -17,7 +17,7 @@ its rows with ``staff_visible_to``:
 import datetime
 from collections.abc import Iterable
 
-from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Subquery
 
 from deskbook.core.teams import run_by_order
 
@@ -55,6 +55,28 @@ def staff_visible_to(*, viewer, on: datetime.date) -> QuerySet[Staff]:
     return staff.filter(
         Q(user=viewer) | Q(pk__in=in_led_teams.values("staff_id"))
     ).distinct()
+
+
+def rows_visible_to(rows: QuerySet, *, viewer, day, staff: str = "staff") -> QuerySet:
+    """The scope rule applied to dated facts, row by row: the rows of
+    ``rows`` (each naming a person through ``staff``) whose person ``viewer``
+    may see on the row's own date, ``day`` (an expression such as
+    ``F("day")`` or ``TruncDate("at")``). A lead sees a clock event of
+    someone who was in their team that day, not one from before the person
+    joined it or after they left."""
+    if not viewer.is_authenticated or not viewer.is_active:
+        return rows.none()
+    if viewer.has_perm(SEE_EVERYONE):
+        return rows
+    fact_day = OuterRef("scope_day")
+    in_led_team = TeamMembership.objects.filter(
+        staff=OuterRef(staff),
+        team__in=teams_led_by(viewer),
+        valid_from__lte=fact_day,
+    ).filter(Q(valid_to__isnull=True) | Q(valid_to__gte=fact_day))
+    return rows.annotate(scope_day=day).filter(
+        Q(**{f"{staff}__user": viewer}) | Exists(in_led_team)
+    )
 
 
 def may_move(*, viewer, staff: Staff, on: datetime.date) -> bool:

@@ -3,6 +3,7 @@ came; managers import dialer and badge logs. Nobody adds or edits one by
 hand: a wrong day is corrected, not its events."""
 
 from django.core.exceptions import PermissionDenied
+from django.db.models.functions import TruncDate
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -13,7 +14,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import HeaderButton
 
 from deskbook.core.refusals import RefusedWith403, RefusesWith403
-from workforce.people.selectors import staff_visible_to
+from workforce.people.selectors import rows_visible_to
 from workforce.people.viewsets.spreadsheet_upload import SpreadsheetImportMixin
 
 from ..models import ClockEvent
@@ -24,12 +25,12 @@ IMPORT_EVENTS = "attendance.import_clockevent"
 
 class ClockEventIndexView(IndexView):
     def get_base_queryset(self):
-        # Whose events: the people the viewer may see today.
-        visible = staff_visible_to(viewer=self.request.user, on=timezone.localdate())
-        return (
-            ClockEvent.objects.filter(staff__in=visible)
-            .select_related("staff", "integration")
-            .order_by("-at", "-pk")
+        # Whose events: the people the viewer may see on each event's day in
+        # the agency's time zone (a lead's team as it was that day).
+        day = TruncDate("at", tzinfo=timezone.get_default_timezone())
+        events = ClockEvent.objects.select_related("staff", "integration")
+        return rows_visible_to(events, viewer=self.request.user, day=day).order_by(
+            "-at", "-pk"
         )
 
     def get_add_url(self):
