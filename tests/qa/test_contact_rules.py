@@ -155,3 +155,21 @@ def test_calls_after_a_cease_or_dispute_on_the_account_break_the_rule():
     ).tolist() == [False, False, False, False, True, True]
     inbound = rules.after_stop(accounts, starts, ~outbound, stops, stopped_since=None)
     assert not inbound.any()
+
+
+def test_many_accounts_over_months_do_not_overflow_into_each_other():
+    # 5,000 accounts, each called once every 10 days for 120 days: never more
+    # than one attempt in any 7 days.
+    accounts = np.repeat(np.arange(5000), 12)
+    starts = np.datetime64("2026-01-01T00:00:00", "ns") + (
+        np.tile(np.arange(12), 5000) * np.timedelta64(10, "D")
+        + accounts * np.timedelta64(7, "s")
+    )
+    breaches = rules.too_many_attempts(
+        accounts,
+        starts,
+        np.ones(len(accounts), bool),
+        limit=1,
+        window=datetime.timedelta(days=7),
+    )
+    assert not breaches.any()

@@ -11,7 +11,8 @@ a dispute breaks nothing.
 - **Too many attempts:** counted per account over a rolling window ending at
   each call, the window's start left out: with 7 days, the calls in
   (start − 7 days, start]. The call that makes the count exceed the limit, and
-  every one after it while it stays above, is a breach.
+  every one after it while it stays above, is a breach. Moments count to the
+  second.
 - **After cease or dispute:** the account had a cease-contact or dispute
   outcome at an earlier moment (in the log, or before it: ``stopped_since``).
 """
@@ -81,15 +82,20 @@ def too_many_attempts(
     if not len(positions):
         return result
     codes = pd.factorize(np.asarray(accounts)[positions])[0].astype(np.int64)
-    moments = np.asarray(started, dtype="datetime64[ns]")[positions].astype(np.int64)
+    # Whole seconds from the earliest call: in nanoseconds, accounts x span
+    # would overflow 64 bits from a few thousand accounts over a few months.
+    seconds = np.asarray(started, dtype="datetime64[s]")[positions].astype(np.int64)
+    seconds -= seconds.min()
+    window_seconds = int(window.total_seconds())
     # One sorted key over every account: an account's calls are contiguous and
     # the gap between two accounts is wider than any window.
-    span = int(moments.max() - moments.min()) + int(window / pd.Timedelta(1, "ns")) + 1
-    keys = codes * span + (moments - moments.min())
+    span = int(seconds.max()) + window_seconds + 1
+    keys = codes * span + seconds
     order = np.lexsort((np.arange(len(keys)), keys))
     sorted_keys = keys[order]
-    window_ns = int(window / pd.Timedelta(1, "ns"))
-    first_in_window = np.searchsorted(sorted_keys, sorted_keys - window_ns, "right")
+    first_in_window = np.searchsorted(
+        sorted_keys, sorted_keys - window_seconds, "right"
+    )
     count = np.arange(len(sorted_keys)) - first_in_window + 1
     result[positions[order]] = count > limit
     return result

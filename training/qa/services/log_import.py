@@ -25,6 +25,7 @@ from workforce.people.rosters import EXTENSIONS, column_key
 from workforce.people.staff_import import RowProblem
 
 BATCH = 50_000
+REBUILD_INDEXES_FROM = 100_000
 LOCAL_FORMATS = ("%d/%m/%Y %H:%M", "%d/%m/%Y %H:%M:%S")
 DATE_FORMATS = ("%d/%m/%Y",)
 WITH_OFFSET = re.compile(r"(?:Z|[+-]\d\d:?\d\d)$")
@@ -292,13 +293,32 @@ def write_rows(
         f"VALUES ({', '.join(['%s'] * len(columns))}) "
         f"ON CONFLICT ({quote(conflict)}) DO NOTHING"
     )
+    if progress:
+        progress(0, len(rows))  # before the transaction: others may see it
     with transaction.atomic():
         before = model.objects.count()
+        # A load as large as the table itself: its secondary indexes are
+        # dropped and built again after, as one sort each, which is several
+        # times faster than updating them a row at a time in random order.
+        # (Inside the transaction: a failure restores them with the rows.)
+        rebuild = len(rows) >= max(REBUILD_INDEXES_FROM, before)
+        editor = connection.schema_editor(collect_sql=True)  # for the SQL only
+        editor.deferred_sql = []
         with connection.cursor() as cursor:
+            if connection.vendor == "sqlite":
+                # A page cache of 256 MB for this connection: the indexes of a
+                # large table are written in random order.
+                cursor.execute("PRAGMA cache_size = -262144")
+            if rebuild:
+                for index in model._meta.indexes:
+                    cursor.execute(str(index.remove_sql(model, editor)))
             for offset in range(0, len(rows), BATCH):
                 cursor.executemany(sql, rows[offset : offset + BATCH])
                 if progress:
                     progress(min(offset + BATCH, len(rows)), len(rows))
+            if rebuild:
+                for index in model._meta.indexes:
+                    cursor.execute(str(index.create_sql(model, editor)))
         new = model.objects.count() - before
         if dry_run:
             transaction.set_rollback(True)
