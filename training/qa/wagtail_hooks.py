@@ -1,8 +1,9 @@
 from wagtail import hooks
 
-from deskbook.core.hooks import ROLE_PERMISSIONS
+from deskbook.core.hooks import ROLE_PERMISSIONS, SEED_DEMO
 from deskbook.core.roles import COLLECTOR, MANAGER, QA_ANALYST, TEAM_LEAD
 
+from .demo import seed_calls
 from .viewsets import QAGroup
 
 
@@ -30,3 +31,9 @@ def qa_role_permissions():
 @hooks.register("register_admin_viewset")
 def register_qa_viewsets():
     return QAGroup()
+
+
+# After the courses (25): the call log is the QA sample's frame.
+@hooks.register(SEED_DEMO, order=26)
+def seed_qa_demo(*, size, log):
+    seed_calls(size=size, log=log)
