@@ -2,8 +2,10 @@ from wagtail import hooks
 
 from deskbook.core.hooks import ROLE_PERMISSIONS, SEED_DEMO
 from deskbook.core.roles import COLLECTOR, MANAGER, QA_ANALYST, TEAM_LEAD
+from workforce.attendance.hooks import ATTENDANCE_CALL_VOLUMES
 
 from .demo import seed_calls
+from .selectors import team_call_volumes
 from .viewsets import QAGroup
 
 
@@ -37,3 +39,8 @@ def register_qa_viewsets():
 @hooks.register(SEED_DEMO, order=26)
 def seed_qa_demo(*, size, log):
     seed_calls(size=size, log=log)
+
+
+@hooks.register(ATTENDANCE_CALL_VOLUMES)
+def qa_call_volumes(*, team_ids, start, end):
+    return team_call_volumes(team_ids=team_ids, start=start, end=end)
