@@ -206,3 +206,17 @@ def test_another_users_import_job_is_not_found(client_as, floor, user_with_role)
     assert client.get(reverse("qa_imports:job", args=[job.pk])).status_code == 200
     manager = client_as(MANAGER)
     assert manager.get(reverse("qa_imports:job", args=[job.pk])).status_code == 200
+
+
+def test_the_qa_menu_sits_in_training_and_quality_for_those_who_see_calls(
+    client_as,
+):
+    page = client_as(QA_ANALYST).get("/admin/").text
+    for url in (
+        reverse("qa_calls:index"),
+        reverse("qa_contact_rules:index"),
+        reverse("qa_payments:index"),
+        reverse("qa_imports:index"),
+    ):
+        assert url in page
+    assert reverse("qa_calls:index") not in client_as(EDITOR).get("/admin/").text
