@@ -171,6 +171,21 @@ def test_a_missing_column_is_named(people, tmp_path):
     ]
 
 
+def test_cells_padded_with_blanks_are_stripped(people, tmp_path):
+    path = write(
+        tmp_path,
+        HEADER + " C7 , E200\t,ACC-Q1,,,2026-03-02 10:00, 5 ,out,busy,,,\xa0\n",
+    )
+    assert import_calls(source=path, filename=path.name).new == 1
+    call = Call.objects.get()
+    assert (call.call_id, call.collector.employee_number, call.duration_seconds) == (
+        "C7",
+        "E200",
+        5,
+    )
+    assert call.recording_reference == ""
+
+
 def test_a_dry_run_reports_and_writes_nothing(people, tmp_path):
     path = write(tmp_path, GOOD)
     report = import_calls(source=path, filename=path.name, dry_run=True)

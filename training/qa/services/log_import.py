@@ -28,6 +28,9 @@ BATCH = 50_000
 REBUILD_INDEXES_FROM = 100_000
 LOCAL_FORMATS = ("%d/%m/%Y %H:%M", "%d/%m/%Y %H:%M:%S")
 DATE_FORMATS = ("%d/%m/%Y",)
+# A blank (a no-break space among them) next to a delimiter, a quote or a line end.
+_BLANK = rb"(?:[ \t\v\f]|\xc2\xa0)"
+PADDED_CELL = re.compile(_BLANK + rb'(?:[,"\r\n]|$)|(?:^|[,"\n])' + _BLANK)
 WITH_OFFSET = re.compile(r"(?:Z|[+-]\d\d:?\d\d)$")
 Progress = Callable[[int, int], None]
 
@@ -191,6 +194,9 @@ def read_log(
         message = f"{filename!r} cannot be imported: upload a .csv or .xlsx file."
         raise LogImportFailed([RowProblem(message)])
     data = source.read_bytes() if isinstance(source, Path) else source.read()
+    # Spreadsheet cells come stripped; a CSV needs stripping only if some cell
+    # starts or ends with a blank, which one scan of the bytes tells.
+    padded = extension == ".csv" and PADDED_CELL.search(data) is not None
     try:
         if extension == ".csv":
             frame = pd.read_csv(
@@ -213,7 +219,10 @@ def read_log(
     frame = frame.loc[:, ~frame.columns.duplicated()]
     present = set(frame.columns)
     for name in columns:
-        frame[name] = _stripped(frame[name]) if name in frame else ""
+        if name not in frame:
+            frame[name] = ""
+        elif padded:
+            frame[name] = _stripped(frame[name])
     frame = frame[list(columns)]
     return frame[(frame != "").any(axis=1)], present
 
