@@ -264,3 +264,27 @@ def test_a_bad_payment_row_refuses_the_file(tmp_path):
         "row 3, column date: not a date: 'someday' (2026-03-31)",
     ]
     assert Payment.objects.count() == 0
+
+
+def test_a_first_large_load_builds_the_indexes_again_after_the_rows(
+    people, tmp_path, monkeypatch
+):
+    from django.db import connection
+
+    from training.qa.services import log_import
+
+    def index_names():
+        with connection.cursor() as cursor:
+            found = connection.introspection.get_constraints(cursor, "qa_call")
+        return {name for name, about in found.items() if about["index"]}
+
+    before = index_names()
+    assert {"qa_call_started", "qa_call_account", "qa_call_stops"} <= before
+    monkeypatch.setattr(log_import, "REBUILD_INDEXES_FROM", 2)
+    path = write(tmp_path, GOOD)
+    assert import_calls(source=path, filename=path.name).new == 3
+    assert index_names() == before
+    # Twice the table's size no more: the second import updates them in place.
+    assert import_calls(source=path, filename=path.name).duplicate == 3
+    assert index_names() == before
+    assert Call.objects.filter(account_reference="ACC-K7QX").count() == 2
