@@ -46,17 +46,11 @@ def local_time(value) -> str:
     return f"{timezone.localtime(value):%Y-%m-%d %H:%M:%S}"
 
 
-class CallIndexView(IndexView):
-    custom_value_preprocess = SAFE_TEXT
-    custom_field_preprocess = {
-        "started_at": {
-            IndexView.FORMAT_CSV: local_time,
-            IndexView.FORMAT_XLSX: local_time,
-        }
-    }
+class ImportedRowsIndexView(IndexView):
+    """A listing of rows that come from imports only: nothing to add, edit or
+    delete by hand."""
 
-    def get_base_queryset(self):
-        return calls_visible_to(viewer=self.request.user).select_related("collector")
+    custom_value_preprocess = SAFE_TEXT
 
     def get_add_url(self):
         return None
@@ -66,6 +60,22 @@ class CallIndexView(IndexView):
 
     def get_delete_url(self, instance):
         return None
+
+
+def listing_only(patterns):
+    return [p for p in patterns if p.name in ("index", "index_results")]
+
+
+class CallIndexView(ImportedRowsIndexView):
+    custom_field_preprocess = {
+        "started_at": {
+            IndexView.FORMAT_CSV: local_time,
+            IndexView.FORMAT_XLSX: local_time,
+        }
+    }
+
+    def get_base_queryset(self):
+        return calls_visible_to(viewer=self.request.user).select_related("collector")
 
     @cached_property
     def header_buttons(self):
@@ -127,11 +137,7 @@ class CallViewSet(RefusesWith403, ModelViewSet):
     export_filename = "calls"
 
     def get_urlpatterns(self):
-        return [
-            pattern
-            for pattern in super().get_urlpatterns()
-            if pattern.name in ("index", "index_results")
-        ]
+        return listing_only(super().get_urlpatterns())
 
 
 class PaymentFilterSet(WagtailFilterSet):
@@ -145,26 +151,13 @@ class PaymentFilterSet(WagtailFilterSet):
         fields = []
 
 
-class PaymentIndexView(IndexView):
-    custom_value_preprocess = SAFE_TEXT
-
-    def get_add_url(self):
-        return None
-
-    def get_edit_url(self, instance):
-        return None
-
-    def get_delete_url(self, instance):
-        return None
-
-
 class PaymentViewSet(RefusesWith403, ModelViewSet):
     model = Payment
     url_prefix = "qa/payments"
     icon = "tag"
     menu_label = "Payments"
     menu_order = 30
-    index_view_class = PaymentIndexView
+    index_view_class = ImportedRowsIndexView
     filterset_class = PaymentFilterSet
     copy_view_enabled = False
     inspect_view_enabled = False
@@ -174,8 +167,4 @@ class PaymentViewSet(RefusesWith403, ModelViewSet):
     export_filename = "payments"
 
     def get_urlpatterns(self):
-        return [
-            pattern
-            for pattern in super().get_urlpatterns()
-            if pattern.name in ("index", "index_results")
-        ]
+        return listing_only(super().get_urlpatterns())

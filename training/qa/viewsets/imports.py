@@ -12,37 +12,24 @@ from wagtail.admin.views.generic import IndexView, WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from deskbook.core.refusals import RefusedWith403, RefusesWith403
-from workforce.people.rosters import EXTENSIONS
+from workforce.people.viewsets.spreadsheet_upload import SpreadsheetUploadForm
 
 from ..models import ImportJob
 from ..services import import_job_start
+from .calls import listing_only
 
 IMPORT_LOGS = "qa.import_call"
 SEE_ALL_CALLS = "qa.oversee_calls"
-MAX_UPLOAD_BYTES = 500 * 1024 * 1024
 
 
-class LogUploadForm(forms.Form):
+class LogUploadForm(SpreadsheetUploadForm):
+    # A month of a large floor's dialer log runs to hundreds of megabytes.
+    max_upload_bytes = 500 * 1024 * 1024
+    field_order = ["kind", "spreadsheet", "dry_run"]
+
     kind = forms.ChoiceField(
         choices=ImportJob.Kind.choices, initial=ImportJob.Kind.CALLS, label="What"
     )
-    spreadsheet = forms.FileField(
-        label="File",
-        help_text="A .csv or .xlsx file with a header row; see the columns above.",
-    )
-    dry_run = forms.BooleanField(
-        required=False,
-        label="Only check",
-        help_text="Report what would change and write nothing.",
-    )
-
-    def clean_spreadsheet(self):
-        spreadsheet = self.cleaned_data["spreadsheet"]
-        if not spreadsheet.name.lower().endswith(EXTENSIONS):
-            raise forms.ValidationError("Upload a .csv or .xlsx file.")
-        if spreadsheet.size > MAX_UPLOAD_BYTES:
-            raise forms.ValidationError("The file is larger than 500 MB.")
-        return spreadsheet
 
 
 class LogUploadView(RefusedWith403, WagtailAdminTemplateMixin, FormView):
@@ -149,13 +136,8 @@ class ImportJobViewSet(RefusesWith403, ModelViewSet):
     form_fields = ["kind"]
 
     def get_urlpatterns(self):
-        listing = [
-            pattern
-            for pattern in super().get_urlpatterns()
-            if pattern.name in ("index", "index_results")
-        ]
         return [
-            *listing,
+            *listing_only(super().get_urlpatterns()),
             path("upload/", LogUploadView.as_view(), name="upload"),
             path("<int:pk>/", ImportJobView.as_view(), name="job"),
         ]
