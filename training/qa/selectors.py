@@ -32,8 +32,9 @@ from workforce.people.models import Staff, Team, TeamMembership
 from workforce.people.selectors import teams_led_by
 
 from . import contact_rules as rules
-from .models import Call, Direction, QASettings
+from .models import Call, Direction, Payment, QASettings
 from .models.calls import STOP_OUTCOMES
+from .promises import BROKEN, KEPT, PENDING
 
 SEE_ALL_CALLS = "qa.oversee_calls"
 
@@ -324,3 +325,64 @@ def team_call_volumes(
         )
         for (team_id, interval), row in counts.iterrows()
     ]
+
+
+def promise_states(
+    *,
+    first: datetime.datetime,
+    last: datetime.datetime,
+    today: datetime.date | None = None,
+) -> dict[int, str]:
+    """The state of every promise to pay made in [first, last), by call pk:
+    ``promises.promise_state``'s rule (kept, broken, pending) applied to all
+    of them at once, with the grace period of the QA settings. Two queries."""
+    today = today or timezone.localdate()
+    grace = datetime.timedelta(days=QASettings.load().promise_grace_days)
+    zone = timezone.get_default_timezone_name()
+    promises = Call.objects.started_between(first, last).promises().order_by()
+    frame = _frame(
+        promises.annotate(started_text=Cast("started_at", CharField())),
+        ["pk", "account_reference", "started_text", "promised_amount", "promised_on"],
+    )
+    if frame.empty:
+        return {}
+    made_on = (
+        pd.DatetimeIndex(_utc(frame["started_text"]))
+        .tz_localize("UTC")
+        .tz_convert(zone)
+        .normalize()
+        .tz_localize(None)
+    )
+    frame = frame.assign(
+        made_on=made_on,
+        deadline=pd.to_datetime(frame["promised_on"]) + grace,
+        amount=pd.to_numeric(frame["promised_amount"]),
+    )
+    payments = pd.DataFrame.from_records(
+        Payment.objects.filter(
+            account_reference__in=promises.values("account_reference"),
+            paid_on__gte=frame["made_on"].min().date(),
+            paid_on__lte=frame["deadline"].max().date(),
+        )
+        .order_by()
+        .values_list("account_reference", "amount", "paid_on"),
+        columns=["account_reference", "paid", "paid_on"],
+    )
+    paid = pd.Series(0.0, index=frame["pk"])
+    if not payments.empty:
+        payments["paid_on"] = pd.to_datetime(payments["paid_on"])
+        payments["paid"] = pd.to_numeric(payments["paid"])
+        matched = frame[["pk", "account_reference", "made_on", "deadline"]].merge(
+            payments, on="account_reference"
+        )
+        matched = matched[
+            (matched["made_on"] <= matched["paid_on"])
+            & (matched["paid_on"] <= matched["deadline"])
+        ]
+        paid = paid.add(matched.groupby("pk")["paid"].sum(), fill_value=0.0)
+    paid = paid.reindex(frame["pk"]).to_numpy()
+    # Cents compared as whole numbers: float sums must not miss a full payment.
+    kept = np.round(paid * 100) >= np.round(frame["amount"].to_numpy(float) * 100)
+    over = frame["deadline"].to_numpy() < np.datetime64(today)
+    states = np.where(kept, KEPT, np.where(over, BROKEN, PENDING))
+    return dict(zip(frame["pk"].tolist(), states.tolist(), strict=True))
