@@ -335,6 +335,11 @@ def write_rows(
                 if progress:
                     progress(min(offset + BATCH, len(rows)), len(rows))
             if rebuild:
+                if connection.vendor == "postgresql":
+                    # The deferred foreign-key checks first: PostgreSQL builds
+                    # no index on a table with trigger events pending.
+                    cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+                    cursor.execute("SET CONSTRAINTS ALL DEFERRED")
                 for index in model._meta.indexes:
                     cursor.execute(str(index.create_sql(model, editor)))
         new = model.objects.count() - before
