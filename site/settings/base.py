@@ -52,6 +52,8 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "django_tasks",
+    # The database task backend: its queue table and the db_worker command.
+    "django_tasks_db",
     # Calendars and events of published shifts; its URLs are not mounted (its
     # views let any signed-in user edit any event), our pages read the events.
     "schedule",
@@ -196,7 +198,9 @@ STORAGES = {
 # Wagtail's page editor can post many fields for rich pages.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Background work waits in the database for the worker bin/run starts beside the
+# server (manage.py db_worker): a million-row call import must not hold a request.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 WAGTAIL_SITE_NAME = "Deskbook"
 # Where the public reaches the site: canonical links, feeds, the sitemap and

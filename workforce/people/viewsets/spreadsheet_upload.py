@@ -12,6 +12,8 @@ MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 
 
 class SpreadsheetUploadForm(forms.Form):
+    max_upload_bytes = MAX_UPLOAD_BYTES
+
     spreadsheet = forms.FileField(
         label="File",
         help_text="A .csv or .xlsx file with a header row; see the columns above.",
@@ -26,8 +28,9 @@ class SpreadsheetUploadForm(forms.Form):
         spreadsheet = self.cleaned_data["spreadsheet"]
         if not spreadsheet.name.lower().endswith(EXTENSIONS):
             raise forms.ValidationError("Upload a .csv or .xlsx file.")
-        if spreadsheet.size > MAX_UPLOAD_BYTES:
-            raise forms.ValidationError("The file is larger than 5 MB.")
+        if spreadsheet.size > self.max_upload_bytes:
+            megabytes = self.max_upload_bytes // (1024 * 1024)
+            raise forms.ValidationError(f"The file is larger than {megabytes} MB.")
         return spreadsheet
 
 

@@ -1,0 +1,388 @@
+"""Reads of the call log: the contact rules over a period, set-based, the
+calls a viewer may see, and the per-collector and per-team report.
+
+The scope rule for calls: whoever holds ``qa.oversee_calls`` (QA analysts,
+managers) sees every call; a team lead the calls of the people in a team
+they lead *on the call's date* (the agency's calendar); anyone else their
+own calls.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+from django.db import connection
+from django.db.models import (
+    Case,
+    CharField,
+    Exists,
+    Min,
+    OuterRef,
+    Q,
+    QuerySet,
+    When,
+)
+from django.db.models.functions import Cast, TruncDate
+from django.utils import timezone
+
+from workforce.attendance.hooks import CallVolume
+from workforce.attendance.models import AttendanceSettings
+from workforce.people.models import Staff, Team, TeamMembership
+from workforce.people.selectors import teams_led_by
+
+from . import contact_rules as rules
+from .models import Call, Direction, Payment, QASettings
+from .models.calls import STOP_OUTCOMES
+from .promises import BROKEN, KEPT, PENDING
+
+SEE_ALL_CALLS = "qa.oversee_calls"
+
+
+def calls_visible_to(*, viewer) -> QuerySet[Call]:
+    """The calls ``viewer`` may see, by the scope rule above."""
+    calls = Call.objects.all()
+    if not viewer.is_authenticated or not viewer.is_active:
+        return calls.none()
+    if viewer.has_perm(SEE_ALL_CALLS):
+        return calls
+    zone = timezone.get_default_timezone()
+    led_on_the_day = TeamMembership.objects.filter(
+        staff_id=OuterRef("collector_id"),
+        team__in=teams_led_by(viewer),
+        valid_from__lte=OuterRef("call_day"),
+    ).filter(Q(valid_to__isnull=True) | Q(valid_to__gte=OuterRef("call_day")))
+    return (
+        calls.annotate(call_day=TruncDate("started_at", tzinfo=zone))
+        .annotate(led=Exists(led_on_the_day))
+        .filter(Q(collector__user=viewer) | Q(led=True))
+    )
+
+
+def _frame(queryset, columns: list[str]) -> pd.DataFrame:
+    """A queryset's rows as a frame through the bare cursor: no per-row
+    conversion in Python (moments come as the database gives them)."""
+    sql, params = queryset.values_list(*columns).query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    return pd.DataFrame.from_records(rows, columns=columns)
+
+
+def _utc(values: pd.Series) -> np.ndarray:
+    moments = pd.to_datetime(values, format="ISO8601", utc=True)
+    return moments.dt.tz_localize(None).to_numpy("datetime64[ns]")
+
+
+def contact_breaches(
+    *, first: datetime.datetime, last: datetime.datetime
+) -> pd.DataFrame:
+    """Every call started in [first, last) with the contact rules it breaks:
+    columns ``pk``, ``collector_id``, ``started`` (UTC), ``outbound`` and one
+    boolean column per rule in ``contact_rules.RULES``. Reads the window's
+    earlier calls for the attempt count and earlier stop outcomes for the
+    cease rule; a fixed number of queries."""
+    settings = QASettings.load()
+    attendance = AttendanceSettings.load()
+    window = datetime.timedelta(days=settings.attempts_window_days)
+    # Flags and text computed by the database: fewer and cheaper cells to
+    # fetch (a moment as text skips the backend's per-row conversion).
+    calls = (
+        Call.objects.started_between(first - window, last)
+        .order_by()
+        .annotate(
+            started_text=Cast("started_at", CharField()),
+            flags=Case(When(direction=Direction.OUTBOUND, then=1), default=0)
+            + Case(When(outcome__in=STOP_OUTCOMES, then=2), default=0),
+        )
+    )
+    columns = [
+        "pk",
+        "collector_id",
+        "account_reference",
+        "debtor_time_zone",
+        "started_text",
+        "flags",
+    ]
+    frame = _frame(calls, columns)
+    prior = _frame(
+        Call.objects.filter(started_at__lt=first - window, outcome__in=STOP_OUTCOMES)
+        .order_by()
+        .values("account_reference")
+        .annotate(first_stop=Min("started_at")),
+        ["account_reference", "first_stop"],
+    )
+    if frame.empty:
+        return frame.assign(
+            started=[], outbound=[], **{rule: [] for rule in rules.RULES}
+        )
+    started = _utc(frame["started_text"])
+    # Accounts as integer codes, once for both rules that group by them.
+    accounts, references = pd.factorize(frame["account_reference"])
+    outbound = (frame["flags"].to_numpy() & 1).astype(bool)
+    stops = (frame["flags"].to_numpy() & 2).astype(bool)
+    stopped_before = {}
+    if len(prior):
+        prior_codes = pd.Index(references).get_indexer(prior["account_reference"])
+        stopped_before = {
+            int(code): moment
+            for code, moment in zip(prior_codes, _utc(prior["first_stop"]), strict=True)
+            if code >= 0
+        }
+    result = pd.DataFrame(
+        {
+            "pk": frame["pk"],
+            "collector_id": frame["collector_id"],
+            "started": started,
+            "outbound": outbound,
+            rules.OUTSIDE_WINDOW: rules.outside_calling_window(
+                started,
+                frame["debtor_time_zone"].to_numpy(dtype=object),
+                outbound,
+                default_zone=timezone.get_default_timezone_name(),
+                opens=attendance.calling_window_opens,
+                closes=attendance.calling_window_closes,
+            ),
+            rules.TOO_MANY_ATTEMPTS: rules.too_many_attempts(
+                accounts,
+                started,
+                outbound,
+                limit=settings.max_attempts,
+                window=window,
+            ),
+            rules.AFTER_STOP: rules.after_stop(
+                accounts,
+                started,
+                outbound,
+                stops,
+                stopped_since=stopped_before,
+            ),
+        }
+    )
+    in_period = started >= np.datetime64(_naive_utc(first))
+    return result[in_period].reset_index(drop=True)
+
+
+def _naive_utc(moment: datetime.datetime) -> datetime.datetime:
+    return moment.astimezone(datetime.UTC).replace(tzinfo=None)
+
+
+def breaches_by_call(
+    *, first: datetime.datetime, last: datetime.datetime
+) -> dict[int, tuple[str, ...]]:
+    """For the sampler: each call started in [first, last) that breaks a
+    contact rule, by primary key, with the rules it breaks (names from
+    ``contact_rules.RULES``). Calls breaking none are left out."""
+    frame = contact_breaches(first=first, last=last)
+    flags = frame[list(rules.RULES)].to_numpy()
+    broken = flags.any(axis=1)
+    names = np.array(list(rules.RULES))
+    return {
+        int(pk): tuple(names[row])
+        for pk, row in zip(frame["pk"].to_numpy()[broken], flags[broken], strict=True)
+    }
+
+
+@dataclass(frozen=True)
+class CollectorBreaches:
+    team: Team | None
+    collector: Staff
+    calls: int
+    outbound: int
+    outside_window: int
+    too_many_attempts: int
+    after_cease_or_dispute: int
+    calls_in_breach: int
+
+    @property
+    def breach_rate(self) -> float:
+        return self.calls_in_breach / self.outbound if self.outbound else 0.0
+
+
+def teams_on_call_days(frame: pd.DataFrame) -> pd.Series:
+    """The team each call's collector was in on the call's (agency) date,
+    from the memberships in one query; NaN for none."""
+    zone = timezone.get_default_timezone_name()
+    days = (
+        pd.DatetimeIndex(frame["started"])
+        .tz_localize("UTC")
+        .tz_convert(zone)
+        .normalize()
+        .tz_localize(None)
+    )
+    memberships = pd.DataFrame.from_records(
+        TeamMembership.objects.filter(staff_id__in=frame["collector_id"].unique())
+        .order_by()
+        .values_list("staff_id", "team_id", "valid_from", "valid_to"),
+        columns=["collector_id", "team_id", "valid_from", "valid_to"],
+    )
+    calls = pd.DataFrame(
+        {
+            "row": np.arange(len(frame)),
+            "collector_id": frame["collector_id"],
+            "day": days,
+        }
+    )
+    if memberships.empty:
+        return pd.Series(np.nan, index=frame.index)
+    memberships["valid_from"] = pd.to_datetime(memberships["valid_from"])
+    memberships["valid_to"] = pd.to_datetime(memberships["valid_to"])
+    joined = calls.merge(memberships, on="collector_id")
+    joined = joined[
+        (joined["valid_from"] <= joined["day"])
+        & (joined["valid_to"].isna() | (joined["day"] <= joined["valid_to"]))
+    ]
+    teams = joined.drop_duplicates("row").set_index("row")["team_id"]
+    return pd.Series(teams.reindex(np.arange(len(frame))).to_numpy(), index=frame.index)
+
+
+def contact_rule_report(
+    *,
+    viewer,
+    first: datetime.datetime,
+    last: datetime.datetime,
+    team: Team | None = None,
+) -> tuple[list[CollectorBreaches], pd.DataFrame]:
+    """Per collector (and the team they were in on each call's date), the
+    calls of [first, last) the viewer may see and the breaches among them;
+    and those calls in breach (``pk``, ``collector_id``, ``team_id``, the
+    rules). A fixed number of queries, however many calls."""
+    frame = contact_breaches(first=first, last=last)
+    if frame.empty or not viewer.is_authenticated:
+        return [], frame.assign(team_id=[])
+    frame["team_id"] = teams_on_call_days(frame)
+    if not viewer.has_perm(SEE_ALL_CALLS):
+        own = Staff.objects.filter(user=viewer).values_list("pk", flat=True).first()
+        led = set(teams_led_by(viewer).values_list("pk", flat=True))
+        frame = frame[(frame["collector_id"] == own) | frame["team_id"].isin(led)]
+    if team is not None:
+        frame = frame[frame["team_id"] == team.pk]
+    rule_names = list(rules.RULES)
+    frame = frame.assign(
+        any_breach=frame[rule_names].any(axis=1), team_key=frame["team_id"].fillna(0)
+    )
+    grouped = (
+        frame.groupby(["team_key", "collector_id"])
+        .agg(
+            calls=("pk", "size"),
+            outbound=("outbound", "sum"),
+            **{rule: (rule, "sum") for rule in rule_names},
+            calls_in_breach=("any_breach", "sum"),
+        )
+        .reset_index()
+    )
+    people = Staff.objects.in_bulk(grouped["collector_id"].unique().tolist())
+    teams = Team.objects.in_bulk([int(pk) for pk in grouped["team_key"].unique() if pk])
+    rows = [
+        CollectorBreaches(
+            team=teams.get(int(row.team_key)),
+            collector=people[int(row.collector_id)],
+            calls=int(row.calls),
+            outbound=int(row.outbound),
+            outside_window=int(getattr(row, rules.OUTSIDE_WINDOW)),
+            too_many_attempts=int(getattr(row, rules.TOO_MANY_ATTEMPTS)),
+            after_cease_or_dispute=int(getattr(row, rules.AFTER_STOP)),
+            calls_in_breach=int(row.calls_in_breach),
+        )
+        for row in grouped.itertuples(index=False)
+    ]
+    rows.sort(key=lambda r: (r.team.name if r.team else "~", r.collector.last_name))
+    return rows, frame[frame["any_breach"]]
+
+
+def team_call_volumes(
+    *, team_ids, start: datetime.datetime, end: datetime.datetime
+) -> list[CallVolume]:
+    """Attendance's ``attendance_call_volumes``: calls per team (the person's
+    team on the call's date) and 30-minute interval of the agency's clock,
+    inbound and outbound, for calls started in [start, end). Two queries."""
+    calls = (
+        Call.objects.filter(started_at__gte=start, started_at__lt=end)
+        .order_by()
+        .annotate(
+            started_text=Cast("started_at", CharField()),
+            outbound_flag=Case(When(direction=Direction.OUTBOUND, then=1), default=0),
+        )
+    )
+    frame = _frame(calls, ["collector_id", "started_text", "outbound_flag"])
+    if frame.empty:
+        return []
+    frame["started"] = _utc(frame["started_text"])
+    frame["team_id"] = teams_on_call_days(frame)
+    frame = frame[frame["team_id"].isin(list(team_ids))]
+    zone = timezone.get_default_timezone_name()
+    local = pd.DatetimeIndex(frame["started"]).tz_localize("UTC").tz_convert(zone)
+    frame = frame.assign(interval=local.floor("30min"), outbound=frame["outbound_flag"])
+    counts = frame.groupby(["team_id", "interval"]).agg(
+        calls=("outbound", "size"), outbound=("outbound", "sum")
+    )
+    return [
+        CallVolume(
+            team_id=int(team_id),
+            start=interval.to_pydatetime(),
+            inbound=int(row.calls - row.outbound),
+            outbound=int(row.outbound),
+        )
+        for (team_id, interval), row in counts.iterrows()
+    ]
+
+
+def promise_states(
+    *,
+    first: datetime.datetime,
+    last: datetime.datetime,
+    today: datetime.date | None = None,
+) -> dict[int, str]:
+    """The state of every promise to pay made in [first, last), by call pk:
+    ``promises.promise_state``'s rule (kept, broken, pending) applied to all
+    of them at once, with the grace period of the QA settings. Two queries."""
+    today = today or timezone.localdate()
+    grace = datetime.timedelta(days=QASettings.load().promise_grace_days)
+    zone = timezone.get_default_timezone_name()
+    promises = Call.objects.started_between(first, last).promises().order_by()
+    frame = _frame(
+        promises.annotate(started_text=Cast("started_at", CharField())),
+        ["pk", "account_reference", "started_text", "promised_amount", "promised_on"],
+    )
+    if frame.empty:
+        return {}
+    made_on = (
+        pd.DatetimeIndex(_utc(frame["started_text"]))
+        .tz_localize("UTC")
+        .tz_convert(zone)
+        .normalize()
+        .tz_localize(None)
+    )
+    frame = frame.assign(
+        made_on=made_on,
+        deadline=pd.to_datetime(frame["promised_on"]) + grace,
+        amount=pd.to_numeric(frame["promised_amount"]),
+    )
+    payments = pd.DataFrame.from_records(
+        Payment.objects.filter(
+            account_reference__in=promises.values("account_reference"),
+            paid_on__gte=frame["made_on"].min().date(),
+            paid_on__lte=frame["deadline"].max().date(),
+        )
+        .order_by()
+        .values_list("account_reference", "amount", "paid_on"),
+        columns=["account_reference", "paid", "paid_on"],
+    )
+    paid = pd.Series(0.0, index=frame["pk"])
+    if not payments.empty:
+        payments["paid_on"] = pd.to_datetime(payments["paid_on"])
+        payments["paid"] = pd.to_numeric(payments["paid"])
+        matched = frame[["pk", "account_reference", "made_on", "deadline"]].merge(
+            payments, on="account_reference"
+        )
+        matched = matched[
+            (matched["made_on"] <= matched["paid_on"])
+            & (matched["paid_on"] <= matched["deadline"])
+        ]
+        paid = paid.add(matched.groupby("pk")["paid"].sum(), fill_value=0.0)
+    paid = paid.reindex(frame["pk"]).to_numpy()
+    # Cents compared as whole numbers: float sums must not miss a full payment.
+    kept = np.round(paid * 100) >= np.round(frame["amount"].to_numpy(float) * 100)
+    over = frame["deadline"].to_numpy() < np.datetime64(today)
+    states = np.where(kept, KEPT, np.where(over, BROKEN, PENDING))
+    return dict(zip(frame["pk"].tolist(), states.tolist(), strict=True))
