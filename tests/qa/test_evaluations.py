@@ -131,7 +131,9 @@ def test_a_used_version_is_frozen_and_an_edit_makes_the_next_version(qa_floor):
     version.refresh_from_db()
     with pytest.raises(ValidationError, match="never changes"):
         check_editable(version)
-    new = scorecard_version_new(based_on=version, by=qa_floor["manager"])
+    new = scorecard_version_new(
+        scorecard=qa_floor["scorecard"], based_on=version, by=qa_floor["manager"]
+    )
     assert new.number == 2 and not new.used
     assert Item.objects.filter(section__version=new).count() == 4
     assert Item.objects.filter(section__version=version).count() == 4

@@ -75,7 +75,11 @@ class Section(ClusterableModel, Orderable):
         max_digits=7, decimal_places=2, validators=[MinValueValidator(0)]
     )
 
-    panels = [FieldPanel("title"), FieldPanel("weight")]
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("weight"),
+        InlinePanel("items", label="Items"),
+    ]
 
     class Meta(Orderable.Meta):
         pass

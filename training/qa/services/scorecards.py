@@ -107,18 +107,19 @@ def scorecard_create(*, name: str, by, description: str = "") -> Scorecard:
 
 @transaction.atomic
 def scorecard_version_new(
-    *, based_on: ScorecardVersion, by, note: str = ""
+    *, scorecard: Scorecard, by, based_on: ScorecardVersion | None = None, note=""
 ) -> ScorecardVersion:
-    """The next version of ``based_on``'s scorecard, a copy of its sections and
-    items to edit: how a used version is changed."""
-    Scorecard.objects.select_for_update().get(pk=based_on.scorecard_id)
-    last = based_on.scorecard.versions.aggregate(n=Max("number"))["n"] or 0
+    """The scorecard's next version, a copy of ``based_on``'s sections and items
+    to edit (empty without one): how a used version is changed."""
+    Scorecard.objects.select_for_update().get(pk=scorecard.pk)
+    if based_on is not None and based_on.scorecard_id != scorecard.pk:
+        raise ValidationError("That version belongs to another scorecard.")
+    last = scorecard.versions.aggregate(n=Max("number"))["n"] or 0
     version = ScorecardVersion.objects.create(
-        scorecard_id=based_on.scorecard_id,
-        number=last + 1,
-        created_by=by,
-        note=note,
+        scorecard=scorecard, number=last + 1, created_by=by, note=note
     )
+    if based_on is None:
+        return version
     source = version_with_structure(based_on.pk)
     for section in source.sections.all():
         copy = Section.objects.create(
