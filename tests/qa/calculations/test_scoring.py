@@ -1,9 +1,12 @@
 """The evaluation score against hand-computed cases: weights, N/A re-basing at
-item and section level, critical failures, scales, zero weights, rounding."""
+item and section level, critical failures, scales, zero weights, rounding; and
+on random scorecards against numpy's weighted average."""
 
+import random
 from decimal import Decimal
 from fractions import Fraction
 
+import numpy as np
 import pytest
 
 from training.qa.calculations.scoring import (
@@ -302,3 +305,55 @@ def test_the_formula_text_states_the_rules_the_code_follows():
     assert "A section without a score leaves both sums" in FORMULA
     assert "its score is 0" in FORMULA
     assert "rounded half up to two decimal places" in FORMULA
+
+
+def _reference_score(card, given):
+    """The same rules written independently with numpy.average: weighted means
+    over the items, then the sections, that have a score."""
+    section_scores, section_weights = [], []
+    for section in card.sections:
+        scores, weights = [], []
+        for item in section.items:
+            answer = given[item.key]
+            if answer is NA:
+                continue
+            scores.append(
+                float(answer)
+                if item.kind is ItemKind.YES_NO
+                else answer / item.scale_max
+            )
+            weights.append(float(item.weight))
+        if sum(weights) > 0:
+            section_scores.append(np.average(scores, weights=weights))
+            section_weights.append(float(section.weight))
+    if sum(section_weights) == 0:
+        return None
+    return float(np.average(section_scores, weights=section_weights))
+
+
+@pytest.mark.parametrize("seed", range(200))
+def test_random_scorecards_agree_with_numpy_weighted_averages(seed):
+    generator = random.Random(seed)
+    sections, given = [], {}
+    for s in range(generator.randint(1, 4)):
+        items = []
+        for i in range(generator.randint(1, 5)):
+            key = f"s{s}i{i}"
+            weight = Decimal(generator.randint(0, 40)) / 4
+            if generator.random() < 0.4:
+                top = generator.randint(1, 5)
+                items.append(ItemSpec(key, weight, ItemKind.SCALE, scale_max=top))
+                given[key] = generator.randint(0, top)
+            else:
+                items.append(ItemSpec(key, weight))
+                given[key] = generator.random() < 0.7
+            if generator.random() < 0.25:
+                given[key] = NA
+        sections.append(SectionSpec(f"s{s}", generator.randint(0, 5), items))
+    card = ScorecardSpec(sections)
+    result = score_evaluation(card, given)
+    reference = _reference_score(card, given)
+    if reference is None:
+        assert result.would_be_score is None
+    else:
+        assert float(result.would_be_score) == pytest.approx(reference, abs=1e-12)

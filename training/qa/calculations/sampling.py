@@ -1,7 +1,6 @@
 """The period's QA sample: a guaranteed minimum per collector plus risk-weighted
-extra calls, each call with its exact inclusion probability; the weighted
-(Hájek) QA score those probabilities allow; the sampled calls spread over the
-analysts' queues. No Django import.
+extra calls, each call with its exact inclusion probability, and the weighted
+(Hájek) QA score those probabilities allow. No Django import.
 
 The design, per period, over the frame (each collector's right-party contacts
 not evaluated before):
@@ -25,12 +24,14 @@ the same frame, plan and seed give the same sample.
 from __future__ import annotations
 
 import functools
-import itertools
 import math
+import operator
 import random
 from collections import Counter, defaultdict
-from collections.abc import Hashable, Iterable, Mapping, Sequence
+from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
+from decimal import Decimal
+from fractions import Fraction
 from typing import NamedTuple
 
 CallId = Hashable
@@ -42,14 +43,6 @@ _TOLERANCE = 1e-12
 
 class SamplingError(ValueError):
     """A plan or frame that cannot be sampled, with the reason."""
-
-
-class AssignmentError(ValueError):
-    """Calls that no analyst may score; ``calls`` lists them."""
-
-    def __init__(self, message: str, calls: Sequence[CallId]):
-        super().__init__(message)
-        self.calls = tuple(calls)
 
 
 class FrameCall(NamedTuple):
@@ -83,13 +76,31 @@ class SamplingPlan:
             raise SamplingError(
                 "The minimum per collector must be a whole number, 0 or more."
             )
-        if not math.isfinite(self.extra_calls) or self.extra_calls < 0:
+        extra = _as_number(self.extra_calls)
+        if extra is None or extra < 0:
             raise SamplingError("The number of extra calls must be 0 or more.")
+        weights = {}
         for factor, weight in self.risk_weights.items():
-            if not math.isfinite(weight) or weight <= 0:
+            number = _as_number(weight)
+            if number is None or number <= 0:
                 raise SamplingError(
                     f"The risk weight of {factor!r} must be more than 0, not {weight}."
                 )
+            weights[factor] = number
+        # Weights may come as Decimals from the database: the design works in
+        # floats, the precision its probabilities are stored in.
+        object.__setattr__(self, "extra_calls", extra)
+        object.__setattr__(self, "risk_weights", weights)
+
+
+def _as_number(value: object) -> float | None:
+    """``value`` as a finite float, or None when it is not a finite number."""
+    if isinstance(value, bool) or not isinstance(
+        value, int | float | Decimal | Fraction
+    ):
+        return None
+    number = float(value)
+    return number if math.isfinite(number) else None
 
 
 class CallProbability(NamedTuple):
@@ -191,15 +202,14 @@ def sampling_design(
         if call.right_party_contact and call.call_id not in already
     ]
     try:
-        eligible.sort(key=lambda call: (call.collector_id, call.call_id))
+        eligible.sort(key=operator.attrgetter("collector_id", "call_id"))
     except TypeError as error:
         raise SamplingError(
             "Call and collector ids must be of one kind (all numbers or all text)."
         ) from error
-    duplicates = [
-        cid for cid, n in Counter(c.call_id for c in eligible).items() if n > 1
-    ]
-    if duplicates:
+    if len({call.call_id for call in eligible}) != len(eligible):
+        counts = Counter(call.call_id for call in eligible)
+        duplicates = [call_id for call_id, n in counts.items() if n > 1]
         raise SamplingError(f"Calls appear twice in the frame: {duplicates[:10]}.")
 
     per_collector = Counter(call.collector_id for call in eligible)
@@ -212,10 +222,11 @@ def sampling_design(
         for collector, count in per_collector.items()
         if count < plan.minimum_per_collector
     }
-    minimum_probability = [
-        minimum_sizes[call.collector_id] / per_collector[call.collector_id]
-        for call in eligible
-    ]
+    pi1_of = {
+        collector: minimum_sizes[collector] / count
+        for collector, count in per_collector.items()
+    }
+    minimum_probability = [pi1_of[call.collector_id] for call in eligible]
     # Calls share a handful of factor combinations: weigh each combination once.
     weight_of: dict[frozenset[str], float] = {}
     weights = []
@@ -224,7 +235,15 @@ def sampling_design(
         if factors not in weight_of:
             weight_of[factors] = risk_weight(factors, plan.risk_weights)
         weights.append(weight_of[factors])
-    scale = _risk_scale([1 - p for p in minimum_probability], weights, plan.extra_calls)
+    # The risk phase's expected size depends on the calls only through the sum
+    # of (1 - pi1) at each distinct weight.
+    not_in_minimum: defaultdict[float, list[float]] = defaultdict(list)
+    for weight, pi1 in zip(weights, minimum_probability, strict=True):
+        not_in_minimum[weight].append(1 - pi1)
+    scale = _risk_scale(
+        {weight: math.fsum(shares) for weight, shares in not_in_minimum.items()},
+        plan.extra_calls,
+    )
     return Design(
         plan=plan,
         frame=tuple(eligible),
@@ -278,32 +297,27 @@ def draw_sample(design: Design, seed: int) -> Sample:
     return Sample(seed, tuple(sampled), design)
 
 
-def _risk_scale(
-    not_in_minimum: Sequence[float], weights: Sequence[float], extra: float
-) -> float:
-    """The c with sum((1 - pi1) * min(1, c * w)) = extra: the risk phase adds
-    ``extra`` calls beyond the minimum phase on average. The sum rises with c and
-    bends where c * w reaches 1, so try the calls saturated (pi2 = 1) in order of
-    weight, heaviest first, and solve the straight piece that holds c. When
-    ``extra`` is more than the frame can give, every call gets pi2 = 1."""
+def _risk_scale(not_in_minimum: Mapping[float, float], extra: float) -> float:
+    """The c with sum((1 - pi1) * min(1, c * w)) = extra, from the sum of
+    (1 - pi1) at each weight w: the risk phase adds ``extra`` calls beyond the
+    minimum phase on average. The sum rises with c and bends where c * w
+    reaches 1, so saturate the weights (pi2 = 1) in turn, heaviest first, and
+    solve the straight piece that holds c. When ``extra`` is more than the frame
+    can give, every call that the minimum phase may miss gets pi2 = 1."""
+    weights = sorted(
+        (w for w, share in not_in_minimum.items() if share > 0), reverse=True
+    )
     if extra <= 0 or not weights:
         return 0.0
-    order = sorted(range(len(weights)), key=lambda i: -weights[i])
-    available = math.fsum(not_in_minimum)
-    if extra >= available:
-        return 1.0 / min(weights)
-    saturated = 0.0  # sum of (1 - pi1) over the k heaviest calls, pi2 = 1
-    slope = math.fsum(not_in_minimum[i] * weights[i] for i in order)
-    for k, i in enumerate(order):
-        if slope > 0:
-            scale = (extra - saturated) / slope
-            heavier_saturated = (
-                k == 0 or scale * weights[order[k - 1]] >= 1 - _TOLERANCE
-            )
-            if scale * weights[i] <= 1 + _TOLERANCE and heavier_saturated:
-                return scale
-        saturated += not_in_minimum[i]
-        slope -= not_in_minimum[i] * weights[i]
+    if extra >= math.fsum(not_in_minimum[w] for w in weights):
+        return 1.0 / weights[-1]
+    for k, weight in enumerate(weights):
+        saturated = math.fsum(not_in_minimum[w] for w in weights[:k])
+        slope = math.fsum(not_in_minimum[w] * w for w in weights[k:])
+        scale = (extra - saturated) / slope
+        heavier_saturated = k == 0 or scale * weights[k - 1] >= 1 - _TOLERANCE
+        if scale * weight <= 1 + _TOLERANCE and heavier_saturated:
+            return scale
     raise AssertionError("No piece of the expected-size curve holds the target.")
 
 
@@ -350,131 +364,3 @@ def collector_estimates(
     for collector, score, probability in scored:
         grouped[collector].append((score, probability))
     return {collector: hajek_estimate(pairs) for collector, pairs in grouped.items()}
-
-
-def assign_to_queues(
-    calls: Sequence[tuple[CallId, PersonId]], analysts: Sequence[PersonId]
-) -> dict[CallId, PersonId]:
-    """Spread (call, collector) pairs over the analysts so that no analyst gets a
-    call they made and the queues are as even as they can be.
-
-    Analysts and collectors are identified by the same person ids. Each call
-    rules out at most one analyst (its collector), so by Hall's theorem queue
-    sizes L are possible exactly when every analyst's L_a <= T - F_a, T the
-    number of calls and F_a the calls analyst a made themselves. The sizes are
-    filled like water up to those caps (the most even sizes there are: they
-    differ by at most 1 whenever any assignment does), then the calls are routed
-    to them by a maximum flow from collectors to analysts.
-    """
-    analysts = list(dict.fromkeys(analysts))
-    stranded = [
-        call_id
-        for call_id, collector in calls
-        if not any(analyst != collector for analyst in analysts)
-    ]
-    if stranded:
-        who = "no analyst" if not analysts else "only the collector themselves"
-        raise AssignmentError(
-            f"{len(stranded)} call(s) have {who} to score them: {list(stranded[:10])}.",
-            stranded,
-        )
-    if not calls:
-        return {}
-    analyst_set = set(analysts)
-    groups: dict[PersonId | None, list[CallId]] = defaultdict(list)
-    for call_id, collector in calls:
-        groups[collector if collector in analyst_set else None].append(call_id)
-    total = len(calls)
-    caps = {a: total - len(groups.get(a, ())) for a in analysts}
-    sizes = _even_sizes(analysts, caps, total)
-    counts = _route(groups, analysts, sizes, total)
-    assignment: dict[CallId, PersonId] = {}
-    for group, call_ids in groups.items():
-        remaining = iter(call_ids)
-        for analyst in analysts:
-            for _ in range(counts[group].get(analyst, 0)):
-                assignment[next(remaining)] = analyst
-    return assignment
-
-
-def _even_sizes(
-    analysts: Sequence[PersonId], caps: Mapping[PersonId, int], total: int
-) -> dict[PersonId, int]:
-    """Queue sizes summing to ``total``, none above its cap, as even as possible:
-    analysts capped below the fair share get their cap, the rest share what is
-    left, the extra one call going to those with the largest caps first."""
-    position = {analyst: index for index, analyst in enumerate(analysts)}
-    by_cap = sorted(analysts, key=lambda a: (caps[a], position[a]))
-    sizes: dict[PersonId, int] = {}
-    left = total
-    for index, analyst in enumerate(by_cap):
-        share = left // (len(by_cap) - index)
-        if caps[analyst] > share:
-            rest = by_cap[index:]
-            base, extra = divmod(left, len(rest))
-            for rank, other in enumerate(reversed(rest)):
-                sizes[other] = base + (1 if rank < extra else 0)
-            return sizes
-        sizes[analyst] = caps[analyst]
-        left -= caps[analyst]
-    return sizes
-
-
-def _route(
-    groups: Mapping[PersonId | None, Sequence[CallId]],
-    analysts: Sequence[PersonId],
-    sizes: Mapping[PersonId, int],
-    total: int,
-) -> dict[PersonId | None, dict[PersonId, int]]:
-    """How many calls of each collector group go to each analyst: a maximum flow
-    (Edmonds-Karp) from a source through the groups (capacity: their calls) and
-    the analysts other than the group's collector to a sink (capacity: the
-    queue sizes). Hall's condition holds for the sizes, so the flow carries
-    every call."""
-    source, sink = ("source",), ("sink",)
-    residual: dict[tuple, dict[tuple, int]] = defaultdict(dict)
-
-    def edge(start: tuple, end: tuple, capacity: int) -> None:
-        residual[start][end] = residual[start].get(end, 0) + capacity
-        residual[end].setdefault(start, 0)
-
-    for group, call_ids in groups.items():
-        edge(source, ("group", group), len(call_ids))
-        for analyst in analysts:
-            if analyst != group:
-                edge(("group", group), ("analyst", analyst), total)
-    for analyst in analysts:
-        edge(("analyst", analyst), sink, sizes[analyst])
-
-    carried = 0
-    while carried < total:
-        parent: dict[tuple, tuple] = {source: source}
-        frontier = [source]
-        while frontier and sink not in parent:
-            following = []
-            for node in frontier:
-                for neighbour, capacity in residual[node].items():
-                    if capacity > 0 and neighbour not in parent:
-                        parent[neighbour] = node
-                        following.append(neighbour)
-            frontier = following
-        if sink not in parent:
-            raise AssertionError("The queue sizes break Hall's condition.")
-        path = [sink]
-        while path[-1] != source:
-            path.append(parent[path[-1]])
-        path.reverse()
-        amount = min(residual[a][b] for a, b in itertools.pairwise(path))
-        for a, b in itertools.pairwise(path):
-            residual[a][b] -= amount
-            residual[b][a] += amount
-        carried += amount
-
-    return {
-        group: {
-            analyst: residual[("analyst", analyst)][("group", group)]
-            for analyst in analysts
-            if analyst != group
-        }
-        for group in groups
-    }
