@@ -3,7 +3,10 @@ scorecard's items become the form's fields: one answer and one comment each."""
 
 from django import forms
 
-from .models import Evaluation, Item, ItemAnswer, Scorecard
+from workforce.people.models import Staff
+
+from .calculations.agreement import DEFAULT_AMBIGUITY_THRESHOLD
+from .models import Call, Evaluation, Item, ItemAnswer, Scorecard, ScorecardVersion
 
 NA = ("na", "N/A")
 
@@ -171,3 +174,45 @@ class SampleDrawForm(forms.Form):
         min_value=0,
         help_text="Leave blank for a fresh one; the seed used is stored.",
     )
+
+
+class CalibrationSessionForm(forms.Form):
+    title = forms.CharField(max_length=120)
+    held_on = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}))
+    version = forms.ModelChoiceField(
+        queryset=ScorecardVersion.objects.select_related("scorecard"),
+        label="Scorecard version",
+    )
+    analysts = forms.ModelMultipleChoiceField(
+        queryset=Staff.objects.none(), widget=forms.CheckboxSelectMultiple
+    )
+    call_ids = forms.CharField(
+        label="Call ids",
+        required=False,
+        widget=forms.Textarea({"rows": 3}),
+        help_text="One a line or separated by commas. Calls of disputes marked "
+        "for calibration join the session too.",
+    )
+    threshold = forms.FloatField(
+        initial=DEFAULT_AMBIGUITY_THRESHOLD,
+        min_value=0,
+        max_value=1,
+        help_text="Items whose Krippendorff's alpha falls below it are flagged "
+        "ambiguous.",
+    )
+
+    def __init__(self, *args, analysts, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["analysts"].queryset = analysts
+
+    def clean_call_ids(self):
+        ids = [
+            part.strip()
+            for part in self.cleaned_data["call_ids"].replace(",", "\n").splitlines()
+            if part.strip()
+        ]
+        calls = list(Call.objects.filter(call_id__in=ids))
+        unknown = sorted(set(ids) - {call.call_id for call in calls})
+        if unknown:
+            raise forms.ValidationError(f"Unknown call ids: {', '.join(unknown)}.")
+        return calls

@@ -17,8 +17,10 @@ from django.utils import timezone
 from workforce.people.models import Staff, TeamMembership
 from workforce.people.selectors import teams_led_by
 
+from .calculations.agreement import consensus_deviations, item_agreement
 from .calculations.sampling import ScoreEstimate, collector_estimates
 from .models import (
+    CalibrationRating,
     CalibrationSession,
     CoachingRecord,
     Dispute,
@@ -26,6 +28,7 @@ from .models import (
     SampledCall,
     SampleDraw,
 )
+from .services.scorecards import version_with_structure
 
 SEE_ALL = "qa.oversee_evaluations"
 DECIDE_ANY = "qa.decide_any_dispute"
@@ -189,3 +192,68 @@ def qa_scores(*, draw: SampleDraw) -> dict[int, ScoreEstimate]:
         (collector, None if score is None else float(score), probability)
         for collector, score, probability in rows
     )
+
+
+def _item_value(item, answer: str):
+    """A rating for the agreement statistics: True/False (yes/no), the scale
+    point, None for N/A (a missing rating)."""
+    if answer == "na":
+        return None
+    if item.kind == "yes_no":
+        return answer == "yes"
+    return int(answer)
+
+
+def _item_score(item, answer: str) -> float | None:
+    """The item's score 0..1, for the deviation from consensus."""
+    value = _item_value(item, answer)
+    if value is None:
+        return None
+    return float(value) if item.kind == "yes_no" else value / item.scale_max
+
+
+def calibration_report(*, session: CalibrationSession):
+    """Per item the agreement (Cohen's kappa for two analysts, Fleiss' for
+    more, Krippendorff's alpha always) with the ambiguous ones flagged at the
+    session's threshold; per analyst the deviation from the consensus of the
+    others over every item and call. Three queries."""
+    version = version_with_structure(session.version_id)
+    items = [item for section in version.sections.all() for item in section.items.all()]
+    analysts = {staff.pk: staff for staff in session.analysts.all()}
+    ratings = CalibrationRating.objects.filter(session=session).values_list(
+        "call_id", "analyst_id", "item_id", "answer"
+    )
+    by_item: dict[int, dict] = {item.pk: {} for item in items}
+    scores: dict[tuple, dict] = {}
+    item_of = {item.pk: item for item in items}
+    for call_id, analyst_id, item_id, answer in ratings:
+        item = item_of[item_id]
+        by_item[item_id].setdefault(call_id, {})[analyst_id] = _item_value(item, answer)
+        scores.setdefault((call_id, item_id), {})[analyst_id] = _item_score(
+            item, answer
+        )
+    rows = []
+    for item in items:
+        units = by_item[item.pk]
+        if not units:
+            rows.append((item, None))
+            continue
+        rows.append(
+            (
+                item,
+                item_agreement(
+                    item.text,
+                    units,
+                    scale=item.kind == "scale",
+                    scale_points=range(item.scale_max + 1)
+                    if item.kind == "scale"
+                    else None,
+                    threshold=session.threshold,
+                ),
+            )
+        )
+    deviations = consensus_deviations(scores)
+    return {
+        "items": rows,
+        "deviations": [(analysts[pk], deviations.get(pk)) for pk in sorted(analysts)],
+    }

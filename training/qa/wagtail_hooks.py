@@ -4,6 +4,7 @@ from deskbook.core.hooks import ROLE_PERMISSIONS
 from deskbook.core.roles import MANAGER, QA_ANALYST, TEAM_LEAD
 
 from .dashboard_panels import qa_panels
+from .viewsets.calibration import CalibrationViewSet
 from .viewsets.coaching import CoachingViewSet
 from .viewsets.disputes import DisputeViewSet
 from .viewsets.evaluations import EvaluationViewSet
@@ -66,6 +67,7 @@ def register_qa_evaluation_viewsets():
         EvaluationViewSet("qa_evaluations"),
         DisputeViewSet("qa_disputes"),
         CoachingViewSet("qa_coaching"),
+        CalibrationViewSet("qa_calibration"),
         ScorecardVersionViewSet("qa_scorecard_versions"),
         SectionViewSet("qa_scorecard_sections"),
         MyQueueViewSet(),

@@ -16,12 +16,11 @@ from wagtail import hooks
 from deskbook.core.roles import QA_ANALYST
 from workforce.people.models import Staff
 
+from ..calculations.queues import AssignmentError, assign_to_queues
 from ..calculations.sampling import (
-    AssignmentError,
     FrameCall,
     SamplingError,
     SamplingPlan,
-    assign_to_queues,
     draw_sample,
     sampling_design,
 )
