@@ -1,9 +1,10 @@
 from wagtail import hooks
 
-from deskbook.core.hooks import ROLE_PERMISSIONS
+from deskbook.core.hooks import ROLE_PERMISSIONS, SEED_DEMO
 from deskbook.core.roles import MANAGER, QA_ANALYST, TEAM_LEAD
 
 from .dashboard_panels import qa_panels
+from .demo_evaluations import seed_qa_evaluations
 from .viewsets.calibration import CalibrationViewSet
 from .viewsets.coaching import CoachingViewSet
 from .viewsets.disputes import DisputeViewSet
@@ -78,3 +79,9 @@ def register_qa_evaluation_viewsets():
 @hooks.register("construct_homepage_panels")
 def add_qa_panels(request, panels):
     panels.extend(qa_panels(request))
+
+
+# After the call log's demo: the sample is drawn from its calls.
+@hooks.register(SEED_DEMO, order=27)
+def seed_qa_evaluations_demo(*, size, log):
+    seed_qa_evaluations(size=size, log=log)
