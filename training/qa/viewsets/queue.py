@@ -3,6 +3,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.views.generic import FormView, TemplateView
@@ -17,6 +18,8 @@ from ..services.scorecards import version_with_structure
 from .evaluation_pages import QAPageMixin, add_errors, answers_of
 
 SCORE = "qa.score_call"
+# The calls still to score come first: the first page is the work at hand.
+PER_PAGE = 50
 
 
 class MyQueueView(QAPageMixin, TemplateView):
@@ -30,8 +33,14 @@ class MyQueueView(QAPageMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        rows = list(queue_of(viewer=self.request.user))
-        context.update(rows=rows, to_do=sum(not row.is_done for row in rows))
+        queue = queue_of(viewer=self.request.user)
+        page = Paginator(queue, PER_PAGE).get_page(self.request.GET.get("p"))
+        context.update(
+            rows=page.object_list,
+            items=page,
+            elided_page_range=page.paginator.get_elided_page_range(page.number),
+            to_do=queue.filter(is_done=False).count(),
+        )
         return context
 
 
