@@ -12,7 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from deskbook.core.roles import COLLECTOR, QA_ANALYST
 from tests.factories import UserFactory
 from tests.qa.scoring_floor import build
-from tests.workforce.factories import StaffFactory
+from tests.workforce.factories import StaffFactory, TeamFactory
 from training.qa.calculations.scoring import FORMULA
 from training.qa.models import Dispute, Evaluation, SampledCall
 from training.qa.services.evaluations import AnswerInput, evaluation_save
@@ -272,3 +272,54 @@ def test_the_panels_show_to_whom_they_serve(client, qa_floor):
     home = text(client.get("/admin/"))
     assert "My QA evaluations" in home and "My QA queue" not in home
     assert "QA disputes to decide" not in home
+
+
+def test_every_qa_page_refuses_a_collector_with_403(client, qa_floor):
+    sampled = first_in_queue()
+    evaluation = submit(qa_floor, sampled)
+    other = next(c for c in qa_floor["collectors"] if c.pk != sampled.collector_id)
+    client.force_login(other.user)
+    scorecard, version = qa_floor["scorecard"], qa_floor["version"]
+    section = version.sections.first()
+    for url in [
+        "/admin/qa/my-queue/",
+        f"/admin/qa/my-queue/{sampled.pk}/",
+        f"/admin/qa/my-evaluations/{evaluation.pk}/",
+        "/admin/qa/scorecards/",
+        f"/admin/qa/scorecards/{scorecard.pk}/page/",
+        f"/admin/qa/scorecard-versions/edit/{version.pk}/",
+        f"/admin/qa/scorecard-sections/edit/{section.pk}/",
+        "/admin/qa/samples/",
+        "/admin/qa/samples/draw/",
+        "/admin/qa/sampled-calls/",
+        "/admin/qa/evaluations/",
+        f"/admin/qa/evaluations/inspect/{evaluation.pk}/",
+        "/admin/qa/disputes/",
+        "/admin/qa/coaching/",
+        f"/admin/qa/coaching/record/{sampled.collector_id}/",
+        "/admin/qa/calibration/",
+        "/admin/qa/calibration/new/",
+    ]:
+        assert client.get(url).status_code == 403, url
+    assert client.get("/admin/qa/my-evaluations/").status_code == 200
+
+
+def test_a_lead_of_another_team_may_not_inspect_the_evaluation(client, qa_floor):
+    evaluation = submit(qa_floor, first_in_queue())
+    url = f"/admin/qa/evaluations/inspect/{evaluation.pk}/"
+    client.force_login(qa_floor["lead"])
+    assert client.get(url).status_code == 200
+    other_lead = UserFactory(username="other-lead", roles=["Team lead"])
+    TeamFactory(lead=other_lead)
+    client.force_login(other_lead)
+    assert client.get(url).status_code == 403
+
+
+def test_a_used_versions_section_form_is_refused_by_its_model_too(qa_floor):
+    from django.core.exceptions import ValidationError
+
+    submit(qa_floor, first_in_queue())
+    item = qa_floor["items"]["plan"]
+    item.text = "Changed after use"
+    with pytest.raises(ValidationError, match="never changes"):
+        item.full_clean()

@@ -5,6 +5,7 @@ changes again (``used``): an edit makes the next version
 scored on."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -12,6 +13,17 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.models import Orderable
+
+
+def refuse_if_used(version) -> None:
+    """A form's guard: a used version's sections and items never change (the
+    services check the same, ``services.scorecards.check_editable``)."""
+    versions = [version] if isinstance(version, int) else version
+    if version and ScorecardVersion.objects.filter(pk__in=versions, used=True).exists():
+        raise ValidationError(
+            "This scorecard version has been used by an evaluation: it never "
+            "changes. Make a new version to edit it."
+        )
 
 
 class Scorecard(models.Model):
@@ -87,6 +99,9 @@ class Section(ClusterableModel, Orderable):
     def __str__(self):
         return f"{self.title} ({self.version})"
 
+    def clean(self):
+        refuse_if_used(self.version_id)
+
 
 class ItemKind(models.TextChoices):
     YES_NO = "yes_no", "Yes / no"
@@ -146,6 +161,12 @@ class Item(Orderable):
 
     def __str__(self):
         return self.text
+
+    def clean(self):
+        if self.section_id:
+            refuse_if_used(
+                Section.objects.filter(pk=self.section_id).values("version_id")
+            )
 
     @property
     def key(self) -> str:

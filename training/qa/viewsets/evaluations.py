@@ -3,10 +3,11 @@ analysts those they scored, leads their teams' on the day of the call),
 filtered and exported; read-only: a final evaluation has no edit."""
 
 import django_filters
+from django.core.exceptions import PermissionDenied
 from django.urls import path
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import Column
-from wagtail.admin.views.generic import IndexView
+from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from deskbook.core.exports import SAFE_TEXT
@@ -39,6 +40,17 @@ class EvaluationIndexView(ReadOnlyRows, IndexView):
         )
 
 
+class EvaluationInspectView(InspectView):
+    """Only an evaluation the viewer may see: the rest are refused, not
+    shown (the generic view fetches any row by its id)."""
+
+    def dispatch(self, request, *args, **kwargs):
+        visible = evaluations_visible_to(viewer=request.user)
+        if not visible.filter(pk=self.object.pk).exists():
+            raise PermissionDenied("This evaluation is not open to you.")
+        return super().dispatch(request, *args, **kwargs)
+
+
 class EvaluationViewSet(RefusesWith403, ModelViewSet):
     menu_hook = TRAINING_MENU
     add_to_admin_menu = True
@@ -51,6 +63,7 @@ class EvaluationViewSet(RefusesWith403, ModelViewSet):
     filterset_class = EvaluationFilterSet
     copy_view_enabled = False
     inspect_view_enabled = True
+    inspect_view_class = EvaluationInspectView
     list_display = [
         Column("call", label="Call"),
         Column("collector", label="Collector", sort_key="collector__last_name"),
