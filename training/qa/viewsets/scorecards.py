@@ -129,16 +129,13 @@ class SectionEditView(FrozenWhenUsed, ModelViewSet.edit_view_class):
         return instance.version
 
 
-class ScorecardVersionViewSet(RefusesWith403, ModelViewSet):
-    """A version's note and sections; no add (``New version`` makes one)."""
+class EditOnlyViewSet(RefusesWith403, ModelViewSet):
+    """A version's parts are edited, never added or deleted here: a new
+    version is made by copying (``New version``), and a used one is frozen."""
 
-    model = ScorecardVersion
-    url_prefix = "qa/scorecard-versions"
     icon = "list-ul"
     add_to_admin_menu = False
-    edit_view_class = VersionEditView
     copy_view_enabled = False
-    list_display = ["__str__", "used"]
 
     def get_urlpatterns(self):
         return [
@@ -155,26 +152,18 @@ class ScorecardVersionViewSet(RefusesWith403, ModelViewSet):
         ]
 
 
-class SectionViewSet(RefusesWith403, ModelViewSet):
+class ScorecardVersionViewSet(EditOnlyViewSet):
+    """A version's note and sections."""
+
+    model = ScorecardVersion
+    url_prefix = "qa/scorecard-versions"
+    edit_view_class = VersionEditView
+    list_display = ["__str__", "used"]
+
+
+class SectionViewSet(EditOnlyViewSet):
     """A section's title, weight and items."""
 
     model = Section
     url_prefix = "qa/scorecard-sections"
-    icon = "list-ul"
-    add_to_admin_menu = False
     edit_view_class = SectionEditView
-    copy_view_enabled = False
-
-    def get_urlpatterns(self):
-        return [
-            path("", self.index_view, name="index"),
-            path("results/", self.index_results_view, name="index_results"),
-            path("edit/<str:pk>/", self.edit_view, name="edit"),
-            path("usage/<str:pk>/", self.usage_view, name="usage"),
-            path("history/<str:pk>/", self.history_view, name="history"),
-            path(
-                "history-results/<str:pk>/",
-                self.history_results_view,
-                name="history_results",
-            ),
-        ]
