@@ -133,13 +133,9 @@ def sample_frame(*, first, last, period_first_day) -> list[FrameCall]:
     breaches = breaches_by_call(first=first, last=last)
     frame = []
     combos: dict[tuple, frozenset[str]] = {}
+    late = {bucket: is_late_bucket(bucket) for bucket in {row[2] for row in calls}}
     for pk, collector, bucket, outcome in calls:
-        key = (
-            collector,
-            pk in breaches,
-            is_late_bucket(bucket),
-            outcome == Outcome.DISPUTE,
-        )
+        key = (collector, pk in breaches, late[bucket], outcome == Outcome.DISPUTE)
         factors = combos.get(key)
         if factors is None:
             found = set(per_collector[collector])
