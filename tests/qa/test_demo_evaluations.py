@@ -7,7 +7,7 @@ import pytest
 from django.core import mail
 
 from deskbook.core.demo import ensure_demo_users
-from training.qa.demo_evaluations import seed_qa_evaluations
+from training.qa.demo_evaluations import seed_qa_analysts, seed_qa_evaluations
 from training.qa.models import (
     CalibrationRating,
     CalibrationSession,
@@ -38,6 +38,7 @@ def test_the_demo_tells_every_part_of_qa_once(frozen_time):
     frozen_time("2026-04-08 09:00")
     ensure_demo_users()
     seed_teams_and_staff(size="small", **QUIET)
+    seed_qa_analysts(size="small", **QUIET)
     lines = []
     seed_qa_evaluations(size="small", log=lines.append)
     assert Item.objects.filter(critical=True).count() == 4

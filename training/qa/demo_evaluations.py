@@ -4,7 +4,8 @@ a critical item), one dispute, a calibration session of four analysts and a
 lead's coaching; all through the services, so the scores, probabilities and
 queues are what the app itself writes.
 
-Run by ``seed_demo`` after the call log (order 27). Where the log holds no
+Run by ``seed_demo`` after the call log (order 27); three more QA analysts
+are seeded with the people (order 11). Where the log holds no
 right-party contact of the desk early collection team last month, a few
 demo calls (``QADEMO-…``) are written for its collectors. Idempotent: the
 scorecard, the sample, the calibration session and the coaching are matched
@@ -209,8 +210,9 @@ def _scorecard(manager):
     return scorecard, items
 
 
-def _analysts() -> list[Staff]:
-    """The demo's QA analyst and three colleagues for calibration."""
+def seed_qa_analysts(*, size: str, log) -> None:
+    """Three QA analysts beside the demo's ``qa``, for calibration: seeded
+    with the people (order 11), so the later demos (leave) count them too."""
     group = Group.objects.get(name=QA_ANALYST)
     User = get_user_model()
     for username, first, last in EXTRA_ANALYSTS:
@@ -236,10 +238,15 @@ def _analysts() -> list[Staff]:
                 "hired_on": datetime.date(2021, 6, 1),
             },
         )
+    log(f"  qa analysts: {', '.join(name for name, *_ in EXTRA_ANALYSTS)} beside qa")
+
+
+def _analysts() -> list[Staff]:
+    """The demo's QA analysts, the first four."""
     return list(
-        Staff.objects.filter(user__groups=group, user__is_active=True).order_by("pk")[
-            :4
-        ]
+        Staff.objects.filter(
+            user__groups__name=QA_ANALYST, user__is_active=True
+        ).order_by("pk")[:4]
     )
 
 

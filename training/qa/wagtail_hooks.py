@@ -4,7 +4,7 @@ from deskbook.core.hooks import ROLE_PERMISSIONS, SEED_DEMO
 from deskbook.core.roles import MANAGER, QA_ANALYST, TEAM_LEAD
 
 from .dashboard_panels import qa_panels
-from .demo_evaluations import seed_qa_evaluations
+from .demo_evaluations import seed_qa_analysts, seed_qa_evaluations
 from .viewsets.calibration import CalibrationViewSet
 from .viewsets.coaching import CoachingViewSet
 from .viewsets.disputes import DisputeViewSet
@@ -85,3 +85,9 @@ def add_qa_panels(request, panels):
 @hooks.register(SEED_DEMO, order=27)
 def seed_qa_evaluations_demo(*, size, log):
     seed_qa_evaluations(size=size, log=log)
+
+
+# With the people, before the demos that give every person something (leave).
+@hooks.register(SEED_DEMO, order=11)
+def seed_qa_analysts_demo(*, size, log):
+    seed_qa_analysts(size=size, log=log)
