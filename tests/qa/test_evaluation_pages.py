@@ -169,6 +169,9 @@ def test_listings_are_scoped_and_exported(client, qa_floor):
     client.force_login(qa_floor["lead"])
     listing = client.get("/admin/qa/evaluations/")
     assert listing.status_code == 200
+    # The lead coaches from the listing.
+    collector = qa_floor["collectors"][0]
+    assert f"/admin/qa/coaching/record/{collector.pk}/" in listing.content.decode()
     export = client.get("/admin/qa/evaluations/?export=csv")
     assert export.status_code == 200
     lines = b"".join(export.streaming_content).decode().strip().splitlines()
@@ -185,6 +188,8 @@ def test_listings_are_scoped_and_exported(client, qa_floor):
     export = client.get("/admin/qa/evaluations/?export=csv")
     lines = b"".join(export.streaming_content).decode().strip().splitlines()
     assert len(lines) == 1 + mine
+    listing = client.get("/admin/qa/evaluations/")
+    assert "Record coaching" not in listing.content.decode()
 
 
 def test_the_lead_records_coaching_and_sees_the_follow_up_due(

@@ -4,9 +4,10 @@ filtered and exported; read-only: a final evaluation has no edit."""
 
 import django_filters
 from django.core.exceptions import PermissionDenied
-from django.urls import path
+from django.urls import path, reverse
+from django.utils.functional import cached_property
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
-from wagtail.admin.ui.tables import Column
+from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
 
@@ -17,6 +18,8 @@ from workforce.scheduling.viewsets.access import ReadOnlyRows
 
 from ..evaluation_selectors import evaluations_visible_to
 from ..models import Evaluation
+
+RECORD_COACHING = "qa.add_coachingrecord"
 
 
 class EvaluationFilterSet(WagtailFilterSet):
@@ -38,6 +41,24 @@ class EvaluationIndexView(ReadOnlyRows, IndexView):
         return evaluations_visible_to(viewer=self.request.user).order_by(
             "-submitted_at", "-pk"
         )
+
+    @cached_property
+    def columns(self):
+        columns = super().columns
+        if not self.request.user.has_perm(RECORD_COACHING):
+            return columns
+        # Leads coach from here: the collector's evaluations to link.
+        return [
+            *columns,
+            TitleColumn(
+                "coach",
+                label="Coaching",
+                accessor=lambda evaluation: "Record coaching",
+                get_url=lambda evaluation: reverse(
+                    "qa_coaching:record", args=[evaluation.collector_id]
+                ),
+            ),
+        ]
 
 
 class EvaluationInspectView(InspectView):
