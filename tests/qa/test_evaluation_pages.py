@@ -14,7 +14,7 @@ from tests.factories import UserFactory
 from tests.qa.scoring_floor import build
 from tests.workforce.factories import StaffFactory, TeamFactory
 from training.qa.calculations.scoring import FORMULA
-from training.qa.models import Dispute, Evaluation, SampledCall
+from training.qa.models import CoachingRecord, Dispute, Evaluation, SampledCall
 from training.qa.services.evaluations import AnswerInput, evaluation_save
 
 
@@ -128,6 +128,8 @@ def test_the_collector_sees_and_disputes_their_evaluation(client, qa_floor):
     client.force_login(collector.user)
     listing = client.get("/admin/qa/my-evaluations/")
     assert sampled.call.call_id in text(listing)
+    # One call: Conduct 60 x 1 + Negotiation 40 x (2 x 0 + 1 x 1) / 3 = 73.33%.
+    assert "March 2026 73.33 73.33 1" in text(listing)
     url = f"/admin/qa/my-evaluations/{evaluation.pk}/"
     assert client.get(url).status_code == 200
     empty = client.post(url, {"reason": ""})
@@ -212,6 +214,13 @@ def test_the_lead_records_coaching_and_sees_the_follow_up_due(
     )
     assert recorded.status_code == 302
     assert "Offer the plan." in text(client.get("/admin/"))
+    record = CoachingRecord.objects.get()
+    # Only the coach closes the follow-up; then it leaves the panel.
+    client.force_login(sampled.collector.user)
+    assert client.post(f"/admin/qa/coaching/{record.pk}/done/").status_code == 403
+    client.force_login(qa_floor["lead"])
+    assert client.post(f"/admin/qa/coaching/{record.pk}/done/").status_code == 302
+    assert "Offer the plan." not in text(client.get("/admin/"))
     outsider = UserFactory(username="outsider-lead", roles=[COLLECTOR])
     StaffFactory(user=outsider)
     client.force_login(outsider)

@@ -179,6 +179,28 @@ def sessions_visible_to(*, viewer) -> QuerySet[CalibrationSession]:
     return sessions.filter(analysts__user=viewer).distinct()
 
 
+def my_qa_scores(*, viewer) -> list[tuple[SampleDraw, ScoreEstimate]]:
+    """The signed-in collector's QA score for each period sampled, newest
+    first: the Hájek estimate beside the plain mean and the number of calls."""
+    rows = (
+        Evaluation.objects.standing()
+        .filter(collector__user=viewer)
+        .values_list(
+            "sampled_call__draw_id", "score", "sampled_call__inclusion_probability"
+        )
+    )
+    by_draw = collector_estimates(
+        (draw, None if score is None else float(score), probability)
+        for draw, score, probability in rows
+    )
+    draws = SampleDraw.objects.in_bulk(list(by_draw))
+    return sorted(
+        ((draws[pk], estimate) for pk, estimate in by_draw.items()),
+        key=lambda pair: pair[0].period_start,
+        reverse=True,
+    )
+
+
 def qa_scores(*, draw: SampleDraw) -> dict[int, ScoreEstimate]:
     """Each collector's QA score for the draw's period: the Hájek estimate from
     the standing evaluations' scores and their calls' stored inclusion

@@ -11,7 +11,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.base import ViewSet
 
 from ..evaluation_forms import DisputeForm
-from ..evaluation_selectors import my_evaluations, staff_of
+from ..evaluation_selectors import my_evaluations, my_qa_scores, staff_of
 from ..models import Evaluation
 from ..services.disputes import dispute_deadline, dispute_raise
 from .evaluation_pages import QAPageMixin, add_errors
@@ -27,6 +27,7 @@ class MyEvaluationsView(QAPageMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["evaluations"] = my_evaluations(viewer=self.request.user)
+        context["scores"] = my_qa_scores(viewer=self.request.user)
         return context
 
 
