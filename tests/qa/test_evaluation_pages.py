@@ -337,3 +337,32 @@ def test_a_used_versions_section_form_is_refused_by_its_model_too(qa_floor):
     item.text = "Changed after use"
     with pytest.raises(ValidationError, match="never changes"):
         item.full_clean()
+
+
+@pytest.mark.parametrize(
+    "who, url",
+    [
+        ("lead", "/admin/qa/evaluations/"),
+        ("collector", "/admin/qa/my-evaluations/"),
+        ("lead", "/admin/"),
+    ],
+)
+def test_listings_run_the_same_queries_for_more_evaluations(client, qa_floor, who, url):
+    sampled = list(
+        SampledCall.objects.filter(collector=qa_floor["collectors"][0])
+        .select_related("analyst__user")
+        .order_by("pk")
+    )
+    user = qa_floor["lead"] if who == "lead" else qa_floor["collectors"][0].user
+    client.force_login(user)
+    submit(qa_floor, sampled[0])
+    client.get(url)  # warm the caches
+    with CaptureQueriesContext(connection) as few:
+        assert client.get(url).status_code == 200
+    for more in sampled[1:]:
+        submit(qa_floor, more)
+    for other in SampledCall.objects.exclude(collector=qa_floor["collectors"][0]):
+        submit(qa_floor, other)
+    with CaptureQueriesContext(connection) as many:
+        assert client.get(url).status_code == 200
+    assert len(many) == len(few), url
