@@ -13,3 +13,25 @@ __all__ = [
     "Payment",
     "QASettings",
 ]
+from .calibration import CalibrationRating, CalibrationSession  # noqa: E402
+from .coaching import CoachingRecord  # noqa: E402
+from .disputes import Dispute  # noqa: E402
+from .evaluations import Evaluation, ItemAnswer  # noqa: E402
+from .samples import SampledCall, SampleDraw  # noqa: E402
+from .scorecards import Item, ItemKind, Scorecard, ScorecardVersion, Section  # noqa: E402
+
+__all__ += [
+    "CalibrationRating",
+    "CalibrationSession",
+    "CoachingRecord",
+    "Dispute",
+    "Evaluation",
+    "Item",
+    "ItemAnswer",
+    "ItemKind",
+    "SampleDraw",
+    "SampledCall",
+    "Scorecard",
+    "ScorecardVersion",
+    "Section",
+]

@@ -28,6 +28,14 @@ class QASettings(BaseGenericSetting):
         help_text="A promise paid in full this many days after its date is kept.",
     )
 
+    dispute_window_days = models.PositiveSmallIntegerField(
+        "days to dispute an evaluation",
+        default=7,
+        validators=[MinValueValidator(1), MaxValueValidator(90)],
+        help_text="A collector may dispute a final evaluation this many days after "
+        "it was submitted.",
+    )
+
     panels = [
         HelpPanel(
             content="The legal calling window (debtor's local time) is set in the "
@@ -36,6 +44,7 @@ class QASettings(BaseGenericSetting):
         FieldPanel("max_attempts"),
         FieldPanel("attempts_window_days"),
         FieldPanel("promise_grace_days"),
+        FieldPanel("dispute_window_days"),
     ]
 
     class Meta:

@@ -1,0 +1,416 @@
+"""Demo QA evaluations: the *Collection call* scorecard with its critical
+items, last month's sample drawn from the call log, evaluations (some failing
+a critical item), one dispute, a calibration session of four analysts and a
+lead's coaching; all through the services, so the scores, probabilities and
+queues are what the app itself writes.
+
+Run by ``seed_demo`` after the call log (order 27); three more QA analysts
+are seeded with the people (order 11). Where the log holds no
+right-party contact of the desk early collection team last month, a few
+demo calls (``QADEMO-…``) are written for its collectors. Idempotent: the
+scorecard, the sample, the calibration session and the coaching are matched
+on natural keys (name, period, title, collector and follow-up date), and a
+sampled call is scored once. No e-mail leaves: the demo's people are made up."""
+
+import datetime
+from decimal import Decimal
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.utils import timezone
+
+from deskbook.core.roles import MANAGER, QA_ANALYST
+from workforce.people.models import Staff, Team
+from workforce.scheduling import notifications
+
+from .models import (
+    CalibrationSession,
+    Call,
+    CoachingRecord,
+    Dispute,
+    Evaluation,
+    Item,
+    SampledCall,
+    SampleDraw,
+    Scorecard,
+    Section,
+)
+from .models.calls import RIGHT_PARTY_OUTCOMES
+from .services.calibration import calibration_rate, calibration_session_create
+from .services.disputes import coaching_record, dispute_raise
+from .services.evaluations import AnswerInput, evaluation_save
+from .services.samples import default_plan, month_bounds, sample_draw
+from .services.scorecards import scorecard_create
+
+SCORECARD = "Collection call"
+TEAM = "Desk early collection"
+EXTRA_ANALYSTS = [
+    ("qa2", "Farah", "Yusof"),
+    ("qa3", "Kenneth", "Goh"),
+    ("qa4", "Mei Ling", "Chua"),
+]
+
+
+def _item(key, text, *, weight=1, critical="", na=True, scale=None):
+    """An item of the demo scorecard; ``critical`` is its rule reference."""
+    return {
+        "key": key,
+        "text": text,
+        "kind": "scale" if scale else "yes_no",
+        "scale_max": scale,
+        "weight": Decimal(weight),
+        "critical": bool(critical),
+        "rule_reference": critical,
+        "allows_na": na,
+    }
+
+
+STRUCTURE = [
+    (
+        "Compliance",
+        50,
+        [
+            _item(
+                "disclosure",
+                "Said they are a debt collector and the call is recorded",
+                critical="Code of conduct §2.1",
+                na=False,
+            ),
+            _item(
+                "verification",
+                "Verified the right party before discussing the debt",
+                critical="Code of conduct §2.3",
+                na=False,
+            ),
+            _item(
+                "no_threats",
+                "No threats or misleading statements",
+                critical="Code of conduct §3.1",
+                na=False,
+            ),
+            _item(
+                "cease",
+                "Respected a request to stop calling",
+                critical="Code of conduct §4.2",
+            ),
+        ],
+    ),
+    (
+        "Negotiation",
+        35,
+        [
+            _item("balance", "Stated the balance and the days past due", na=False),
+            _item("plan", "Offered a payment plan that fits the debtor", weight=2),
+            _item("promise", "Confirmed the promise's amount and date", weight=2),
+        ],
+    ),
+    (
+        "Manner",
+        15,
+        [
+            _item("tone", "Tone and courtesy", scale=4, na=False),
+            _item(
+                "listening",
+                "Listened and answered the debtor's questions",
+                scale=4,
+                na=False,
+            ),
+        ],
+    ),
+]
+# Answers by evaluation, cycled: the fourth fails the verification, the
+# seventh misleads the debtor.
+PATTERNS = [
+    {},
+    {"plan": "no", "tone": "3"},
+    {"promise": "na", "listening": "2"},
+    {"verification": "no", "tone": "2"},
+    {"balance": "no", "plan": "no", "tone": "3", "listening": "3"},
+    {"cease": "yes", "plan": "na", "promise": "na"},
+    {"no_threats": "no", "tone": "1", "listening": "1"},
+    {"tone": "4", "listening": "4"},
+]
+BASE = {
+    "disclosure": "yes",
+    "verification": "yes",
+    "no_threats": "yes",
+    "cease": "na",
+    "balance": "yes",
+    "plan": "yes",
+    "promise": "yes",
+    "tone": "3",
+    "listening": "3",
+}
+
+
+def seed_qa_evaluations(*, size: str, log) -> None:
+    manager = get_user_model().objects.filter(groups__name=MANAGER).first()
+    if manager is None:
+        log("  qa evaluations: no manager to draw the sample, skipped")
+        return
+    with notifications.quiet():
+        scorecard, items = _scorecard(manager)
+        analysts = _analysts()
+        first_day, *_ = month_bounds(_last_month())
+        draw = SampleDraw.objects.filter(period_start=first_day).first()
+        if draw is None:
+            _calls_if_none(first_day)
+            draw = sample_draw(
+                period=first_day,
+                by=manager,
+                scorecard=scorecard,
+                plan=default_plan(minimum_per_collector=2, extra_calls=5),
+                seed=2026,
+            )
+        evaluations = _evaluate(draw, items)
+        _dispute(evaluations, items)
+        _calibrate(manager, scorecard, analysts, items)
+        _coach(evaluations, items)
+    log(
+        f"  qa evaluations: {draw}, {draw.calls.count()} sampled calls, "
+        f"{Evaluation.objects.standing().count()} final evaluations, "
+        f"{Dispute.objects.count()} dispute(s), "
+        f"{CalibrationSession.objects.count()} calibration session(s), "
+        f"{CoachingRecord.objects.count()} coaching record(s)"
+    )
+
+
+def _last_month() -> datetime.date:
+    return timezone.localdate().replace(day=1) - datetime.timedelta(days=1)
+
+
+def _scorecard(manager):
+    scorecard = Scorecard.objects.filter(name=SCORECARD).first()
+    if scorecard is None:
+        scorecard = scorecard_create(
+            name=SCORECARD,
+            by=manager,
+            description="The code of conduct on every collection call.",
+        )
+        version = scorecard.current_version()
+        for order, (title, weight, rows) in enumerate(STRUCTURE):
+            section = Section.objects.create(
+                version=version, title=title, weight=Decimal(weight), sort_order=order
+            )
+            Item.objects.bulk_create(
+                Item(
+                    section=section,
+                    sort_order=n,
+                    **{name: value for name, value in row.items() if name != "key"},
+                )
+                for n, row in enumerate(rows)
+            )
+    version = scorecard.versions.order_by("number").first()
+    texts = {row["text"]: row["key"] for _, _, rows in STRUCTURE for row in rows}
+    items = {
+        texts[item.text]: item
+        for item in Item.objects.filter(section__version=version)
+        if item.text in texts
+    }
+    return scorecard, items
+
+
+def seed_qa_analysts(*, size: str, log) -> None:
+    """Three QA analysts beside the demo's ``qa``, for calibration: seeded
+    with the people (order 11), so the later demos (leave) count them too."""
+    group = Group.objects.get(name=QA_ANALYST)
+    User = get_user_model()
+    for username, first, last in EXTRA_ANALYSTS:
+        user, made = User.objects.get_or_create(
+            username=username,
+            defaults={
+                "first_name": first,
+                "last_name": last,
+                "email": f"{username}@deskbook.example",
+            },
+        )
+        if made:
+            user.set_unusable_password()
+            user.save(update_fields=["password"])
+        user.groups.add(group)
+        Staff.objects.get_or_create(
+            user=user,
+            defaults={
+                "employee_number": f"QA-{username}",
+                "first_name": first,
+                "last_name": last,
+                "job_title": Staff.JobTitle.QA_ANALYST,
+                "hired_on": datetime.date(2021, 6, 1),
+            },
+        )
+    log(f"  qa analysts: {', '.join(name for name, *_ in EXTRA_ANALYSTS)} beside qa")
+
+
+def _analysts() -> list[Staff]:
+    """The demo's QA analysts, the first four."""
+    return list(
+        Staff.objects.filter(
+            user__groups__name=QA_ANALYST, user__is_active=True
+        ).order_by("pk")[:4]
+    )
+
+
+def _calls_if_none(first_day: datetime.date) -> None:
+    """Demo calls for the team's collectors when the log has none last month."""
+    _, last_day, first, last = month_bounds(first_day)
+    team = Team.objects.filter(name=TEAM).first()
+    if team is None:
+        return
+    collectors = list(
+        Staff.objects.filter(
+            memberships__team=team,
+            memberships__valid_to__isnull=True,
+            job_title=Staff.JobTitle.DESK_COLLECTOR,
+        ).order_by("pk")
+    )
+    if (
+        Call.objects.started_between(first, last)
+        .right_party()
+        .filter(collector__in=collectors)
+        .exists()
+    ):
+        return
+    zone = timezone.get_default_timezone()
+    outcomes = [o for o in RIGHT_PARTY_OUTCOMES if o != "promise_to_pay"]
+    calls = []
+    for c, collector in enumerate(collectors):
+        for n in range(6):
+            day = first_day + datetime.timedelta(days=2 + 4 * n + c % 3)
+            calls.append(
+                Call(
+                    call_id=f"QADEMO-{collector.employee_number}-{n}",
+                    collector=collector,
+                    account_reference=f"ACC-D{c:02d}{n}",
+                    dpd_bucket=["1-30 DPD", "31-60 DPD", "61-90 DPD"][n % 3],
+                    started_at=datetime.datetime.combine(
+                        day, datetime.time(9 + n, 15 * (c % 4)), zone
+                    ),
+                    duration_seconds=180 + 30 * n,
+                    direction="outbound",
+                    outcome=outcomes[(c + n) % len(outcomes)],
+                    recording_reference=f"rec/demo/{collector.employee_number}/{n}",
+                )
+            )
+    Call.objects.bulk_create(calls, ignore_conflicts=True)
+
+
+def _answers(items, n: int) -> dict[int, AnswerInput]:
+    given = {**BASE, **PATTERNS[n % len(PATTERNS)]}
+    return {
+        items[key].pk: AnswerInput(
+            value, "Heard at the start of the call." if value == "no" else ""
+        )
+        for key, value in given.items()
+    }
+
+
+def _evaluate(draw: SampleDraw, items) -> list[Evaluation]:
+    """Scores the first twelve sampled calls of the draw not scored yet."""
+    sampled = list(
+        SampledCall.objects.filter(draw=draw)
+        .select_related("analyst__user", "call")
+        .order_by("pk")[:12]
+    )
+    done = set(
+        Evaluation.objects.filter(sampled_call__in=sampled).values_list(
+            "sampled_call_id", flat=True
+        )
+    )
+    for n, call in enumerate(sampled):
+        if call.pk in done:
+            continue
+        evaluation_save(
+            sampled_call=call,
+            analyst=call.analyst,
+            by=call.analyst.user,
+            answers=_answers(items, n),
+            summary="Scored from the recording.",
+            submit=True,
+        )
+    return list(
+        Evaluation.objects.standing()
+        .filter(sampled_call__in=sampled)
+        .select_related("collector__user", "call")
+        .order_by("pk")
+    )
+
+
+def _dispute(evaluations, items) -> None:
+    if Dispute.objects.exists():
+        return
+    disputable = [
+        e
+        for e in evaluations
+        if e.collector.user_id and e.answers.filter(item=items["plan"], answer="no")
+    ] or [e for e in evaluations if e.collector.user_id]
+    if not disputable:
+        return
+    evaluation = disputable[0]
+    dispute_raise(
+        evaluation=evaluation,
+        by=evaluation.collector.user,
+        items=[items["plan"]],
+        reason="I offered a plan of three instalments near the end of the call.",
+    )
+
+
+def _calibrate(manager, scorecard, analysts, items) -> None:
+    title = "Calibration: compliance items"
+    if len(analysts) < 4 or CalibrationSession.objects.filter(title=title).exists():
+        return
+    calls = list(Call.objects.filter(sampled__isnull=False).order_by("pk")[:3])
+    if not calls:
+        return
+    session = calibration_session_create(
+        title=title,
+        held_on=timezone.localdate(),
+        version=scorecard.versions.order_by("number").first(),
+        analysts=analysts,
+        calls=calls,
+        by=manager,
+    )
+    # The fourth analyst is more lenient on the plan and the tone; the second
+    # passes a verification the others fail.
+    for a, analyst in enumerate(analysts):
+        for c, call in enumerate(calls):
+            given = {
+                **BASE,
+                "plan": "yes" if a == 3 or c != 1 else "no",
+                "tone": str(min(4, 2 + c + (a == 3))),
+                "verification": "yes" if c != 2 or a == 1 else "no",
+            }
+            calibration_rate(
+                session=session,
+                analyst=analyst,
+                call=call,
+                answers={items[key].pk: value for key, value in given.items()},
+                by=analyst.user,
+            )
+
+
+def _coach(evaluations, items) -> None:
+    failed = [e for e in evaluations if e.critical_failed]
+    if not failed or CoachingRecord.objects.exists():
+        return
+    evaluation = failed[0]
+    day = timezone.localdate(evaluation.call.started_at)
+    lead = (
+        Staff.objects.filter(
+            led_teams__memberships__staff=evaluation.collector,
+            led_teams__memberships__valid_from__lte=day,
+            user__isnull=False,
+        )
+        .select_related("user")
+        .first()
+    )
+    if lead is None:
+        return
+    coaching_record(
+        collector=evaluation.collector,
+        by=lead.user,
+        evaluations=[evaluation],
+        focus_items=[items["verification"]],
+        agreed_actions="Ask for the date of birth and the account's last four "
+        "digits before naming the debt; listen back to two calls together.",
+        follow_up_on=timezone.localdate() + datetime.timedelta(days=7),
+    )
