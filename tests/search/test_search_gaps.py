@@ -54,7 +54,9 @@ def test_the_daily_job_forgets_queries_not_searched_for_the_retention_period(
     settings.WAGTAILSEARCH_HITS_MAX_AGE = 90
     for q in ("garnishee", "moneylenders", "bailiff"):
         client.get("/search/", {"q": q})
-    today = timezone.localdate()
+    # Wagtail dates hits and counts their age by the UTC calendar, which is a
+    # day behind Singapore's from 16:00 UTC.
+    today = timezone.now().date()
     Query.objects.get(query_string="garnishee").daily_hits.update(
         date=today - timedelta(days=91)
     )
