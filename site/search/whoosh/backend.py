@@ -20,7 +20,7 @@ from .compiler import (
     WhooshSearchQueryCompiler,
 )
 from .documents import build_document, document_id
-from .matches import IndexMatches
+from .matches import IndexMatches, IndexView
 from .pk_filter import filter_by_pks
 from .postings import postings_cache
 from .ranking import matching_docnums, plain_words, top_docnums
@@ -248,7 +248,8 @@ class WhooshSearchBackend(BaseSearchBackend):
             return [
                 (0.0, d) for d in matching_docnums(searcher, plan, by_segment).tolist()
             ]
-        return top_docnums(searcher, plan, limit, by_segment)
+        terms = self.store.searcher_memo(searcher).setdefault("terms", {})
+        return top_docnums(searcher, plan, limit, by_segment, terms)
 
     def _filter_sets(self, searcher, model, prefilter=None):
         """The documents of ``model`` passing ``prefilter``: as one set of
@@ -319,6 +320,20 @@ class WhooshSearchBackend(BaseSearchBackend):
         """A test: does a document of the queryset ``within`` hold this word?"""
         if within is None:
             return lambda word: True
+        view = IndexView(self, searcher)
+        if view.counts_rows(within):
+            # The queryset's rows read once as keys (kept with it for the
+            # request, see ``matches``); then no query per word.
+            rows = view.rows(within)
+
+            def readable_row(word: str) -> bool:
+                for sub, offset in searcher.leaf_searchers():
+                    ids, _ = postings_cache.postings(sub.reader(), SPELLING_FIELD, word)
+                    if len(ids) and rows[offset + np.frombuffer(ids, np.int64)].any():
+                        return True
+                return False
+
+            return readable_row
         _, by_segment = self._filter_sets(searcher, within.model)
         key_of = self._key_of(searcher, within.model)
 

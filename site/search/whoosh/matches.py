@@ -23,21 +23,15 @@ from .documents import filter_paths, filter_term, from_filter_term
 KEPT_ON_QUERYSET = "_deskbook_index_docs"
 
 
-class IndexMatches:
-    """The documents of one searcher a search matched (``mask``)."""
+class IndexView:
+    """Masks over the documents of one searcher: a model's, a queryset's rows',
+    those holding a filter value."""
 
-    def __init__(self, backend, searcher, mask: np.ndarray):
+    def __init__(self, backend, searcher):
         self.backend = backend
         self.searcher = searcher
-        self.mask = mask
+        self.size = searcher.doc_count_all()
         self._memo = backend.store.searcher_memo(searcher)
-
-    @property
-    def size(self) -> int:
-        return len(self.mask)
-
-    def docnums(self) -> np.ndarray:
-        return np.flatnonzero(self.mask)
 
     def of_model(self, model) -> np.ndarray:
         """A mask of the documents of ``model`` (and its indexed subclasses)."""
@@ -89,6 +83,17 @@ class IndexMatches:
         if field not in kept:
             kept[field] = searcher_values(self.searcher, field)
         return kept[field]
+
+
+class IndexMatches(IndexView):
+    """The documents of one searcher a search matched (``mask``)."""
+
+    def __init__(self, backend, searcher, mask: np.ndarray):
+        super().__init__(backend, searcher)
+        self.mask = mask
+
+    def docnums(self) -> np.ndarray:
+        return np.flatnonzero(self.mask)
 
     def value_counts(self, field: str, documents: np.ndarray) -> dict[str, int]:
         """Value of ``field`` → how many of the matches in ``documents`` (a

@@ -211,14 +211,24 @@ class _Term:
         return bm25 * self.boost
 
 
+def _term(searcher, reader, fieldname, text, boost, weighting, kept) -> _Term:
+    """The term's scorer set up once per searcher (its statistics are the
+    whole index's, so they hold as long as the searcher)."""
+    key = (id(reader), fieldname, text, boost)
+    found = kept.get(key)
+    if found is None:
+        found = kept[key] = _Term(searcher, reader, fieldname, text, boost, weighting)
+    return found
+
+
 class _Word:
     """One word in one segment: catch-all frequencies and per-field terms."""
 
-    def __init__(self, searcher, reader, word: AnyField, weighting):
+    def __init__(self, searcher, reader, word: AnyField, weighting, kept: dict):
         self.reader = reader
         self.ids, self.weights = _postings(reader, CATCH_ALL_FIELD, word.word)
         terms = [
-            _Term(searcher, reader, fieldname, text, boost, weighting)
+            _term(searcher, reader, fieldname, text, boost, weighting, kept)
             for fieldname, text, boost in word.field_terms()
         ]
         present = sorted(
@@ -309,18 +319,20 @@ def matching_docnums(searcher, plan, allowed_by_segment) -> np.ndarray:
     return np.concatenate(found)
 
 
-def top_docnums(searcher, plan, limit: int | None, allowed_by_segment):
+def top_docnums(searcher, plan, limit: int | None, allowed_by_segment, kept=None):
     """``[(score, global docnum)]`` best first, as Whoosh's collector would give
     them; None if a scorer is not a weight-and-length one (the caller then
-    lets Whoosh search)."""
+    lets Whoosh search). ``kept`` is a dict kept with the searcher (its
+    terms' scorers are set up once)."""
     _, words, boost, _ = plan
     weighting = searcher.weighting
+    kept = {} if kept is None else kept
     scores, docnums = [], []
     for (sub, offset), allowed in zip(
         searcher.leaf_searchers(), allowed_by_segment, strict=True
     ):
         reader = sub.reader()
-        segment_words = [_Word(sub, reader, w, weighting) for w in words]
+        segment_words = [_Word(sub, reader, w, weighting, kept) for w in words]
         if not all(w.usable for w in segment_words):
             return None
         postings = [w.ids for w in segment_words]
