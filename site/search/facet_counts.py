@@ -120,7 +120,7 @@ class FacetCounter:
         if not self.shared:
             return self._searched_counts(facet)
         if self.in_memory and self.results.matches().keeps(
-            facet.model, facet.field_name
+            facet.model, facet.field_name, facet.model_field()
         ):
             try:
                 return self._counted_in_memory(facet)
@@ -162,7 +162,7 @@ class FacetCounter:
             having = np.zeros(matches.size, dtype=bool)
             for facet, value in parsed:
                 holding = None
-                if matches.keeps(facet.model, facet.field_name):
+                if matches.keeps(facet.model, facet.field_name, facet.model_field()):
                     holding = matches.having_value(facet.field_name, value)
                 if holding is None:
                     raise NotInIndex(key)

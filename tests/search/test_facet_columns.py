@@ -9,8 +9,10 @@ rebuilding the index.
 
 import pytest
 from django.contrib.auth.models import Group
+from wagtail import hooks
 from wagtail.models import PageViewRestriction
 
+from deskbook.core.hooks import SEARCH_FACETS
 from deskbook.core.roles import COLLECTOR
 from deskbook.search import facet_counts
 from deskbook.search.whoosh import results as whoosh_results
@@ -111,3 +113,16 @@ def test_a_restriction_added_since_indexing_hides_the_page_from_counts(
     client.force_login(member)
     response = search(client, q="fake")
     assert counts(response, "tag") == {"alpha": 1, "beta": 1}
+
+
+def test_a_facet_on_values_the_index_does_not_keep_exactly_is_counted_all_the_same(
+    client_as, lessons, monkeypatch
+):
+    monkeypatch.undo()  # dates are counted in the database
+    by_date = [("when", "When", "lessons.LessonPage", "event_date", {})]
+    with hooks.register_temporarily(SEARCH_FACETS, lambda: by_date):
+        response = search(client_as(COLLECTOR), q="fake")
+        assert counts(response, "when") == {"2025-08-14": 2}
+        picked = search(client_as(COLLECTOR), q="fake", when="2025-08-14")
+    assert picked.context["results"].paginator.count == 2
+    assert counts(picked, "tag") == {"alpha": 1, "beta": 1}

@@ -57,6 +57,25 @@ def filter_term(value) -> str | None:
     return None
 
 
+# Model fields whose values ``filter_term`` keeps exactly (no dates, decimals …).
+EXACT_FIELD_TYPES = (
+    models.CharField,
+    models.TextField,
+    models.IntegerField,
+    models.AutoField,
+    models.BigAutoField,
+    models.SmallAutoField,
+    models.BooleanField,
+)
+
+
+def keeps_exactly(field) -> bool:
+    """Does the index keep ``field``'s values exactly (a key: its target's)?"""
+    if field.is_relation:
+        field = field.target_field
+    return isinstance(field, EXACT_FIELD_TYPES)
+
+
 def from_filter_term(field, term: str):
     """The value of the model field ``field`` a ``filter_term`` stands for."""
     if isinstance(field, models.BooleanField):

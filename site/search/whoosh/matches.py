@@ -17,9 +17,10 @@ from django.core.exceptions import EmptyResultSet
 from django.db import connections
 
 from .columns import searcher_key_array, searcher_values
-from .documents import filter_paths, filter_term, from_filter_term
+from .documents import filter_paths, filter_term, from_filter_term, keeps_exactly
 
-# Attribute of a queryset under which the documents its rows are kept.
+# Attribute of a queryset under which (searcher, mask of its rows' documents)
+# is kept.
 KEPT_ON_QUERYSET = "_deskbook_index_docs"
 
 
@@ -53,19 +54,17 @@ class IndexView:
     def rows(self, queryset) -> np.ndarray:
         """A mask of the documents of ``queryset``'s rows: one query reading
         their keys, kept on the queryset (see ``counts_rows``)."""
-        kept = queryset.__dict__.setdefault(KEPT_ON_QUERYSET, {})
-        if id(self.searcher) not in kept:
+        kept = queryset.__dict__.get(KEPT_ON_QUERYSET)
+        if kept is None or kept[0] is not self.searcher:
             keys = searcher_key_array(self.searcher)
-            wanted = _keys_of(queryset)
-            kept.clear()
-            kept[id(self.searcher)] = self.of_model(queryset.model) & np.isin(
-                keys, wanted
-            )
-        return kept[id(self.searcher)]
+            rows = self.of_model(queryset.model) & np.isin(keys, _keys_of(queryset))
+            kept = queryset.__dict__[KEPT_ON_QUERYSET] = (self.searcher, rows)
+        return kept[1]
 
-    def keeps(self, model, field: str) -> bool:
-        """Do documents of ``model`` keep ``field``'s values in the index?"""
-        return field in filter_paths(model)
+    def keeps(self, model, field: str, model_field) -> bool:
+        """Do documents of ``model`` keep the values of ``field`` (a filter
+        field path, ``model_field`` at its end) exactly in the index?"""
+        return field in filter_paths(model) and keeps_exactly(model_field)
 
     def having(self, field: str, values) -> np.ndarray:
         """A mask of the documents whose filter field ``field`` holds one of

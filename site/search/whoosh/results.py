@@ -12,6 +12,7 @@ from collections import OrderedDict
 from django.db.models import Count
 from modelsearch.backends.base import BaseSearchResults, FilterFieldError
 
+from .documents import keeps_exactly
 from .pk_filter import filter_by_pks
 
 FIRST_WINDOW = 50
@@ -160,13 +161,17 @@ class WhooshSearchResults(BaseSearchResults):
                 f'index.FilterField("{field_name}") to {model.__name__}.search_fields.',
                 field_name=field_name,
             )
-        if self.counted_in_memory(queryset):
-            matches = self.matches()
-            field = next(
-                f for f in model._meta.concrete_fields if f.attname == field_name
-            )
+        field = next(
+            (f for f in model._meta.concrete_fields if f.attname == field_name), None
+        )
+        if (
+            field is not None
+            and keeps_exactly(field)
+            and self.counted_in_memory(queryset)
+        ):
             if field.is_relation:
                 field = field.target_field
+            matches = self.matches()
             counts = matches.typed_counts(field_name, field, matches.rows(queryset))
             return OrderedDict(sorted(counts.items(), key=lambda item: -item[1]))
         rows = (
