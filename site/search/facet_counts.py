@@ -1,17 +1,21 @@
 """Counting the site search's facets over one search's matches.
 
-Where the backend allows it (``matching_within`` on its results, the Whoosh
-backend), the index is asked once for the page search's matches, and every
-facet of every page type counts those in the database, narrowed there by page
-type and by the other facets' picks. With no pick, a page type's plain facets
-(department, stage, segment …) are counted in one grouped query, which also
-says how many matches of that type there are. Other backends search once per
-facet, as modelsearch offers.
+With the Whoosh backend and integer keys (``counted_in_memory`` on its
+results), the index is asked once for the page search's matches and every
+facet is counted in memory: the pages the visitor may view are read once as
+keys (the database decides what is visible), each page's facet values (its
+related rows' too: tags, a lesson's departments) come from the index's
+columns, and a facet counts the matches among its page type's visible pages
+narrowed by the other facets' picks. Where keys are not integers, the same
+matches are counted in the database (``matching_within``), a page type's
+plain facets in one grouped query. Other backends search once per facet, as
+modelsearch offers.
 """
 
 import logging
 from collections import Counter, defaultdict
 
+import numpy as np
 from django.db.models import Count
 
 from .facets import FacetGroup, SearchFacet, facet_group
@@ -47,21 +51,30 @@ def kind_group(search, pages, results, selection, kinds) -> FacetGroup | None:
     )
 
 
-def field_groups(search, results, user, selection, facets) -> list:
-    """The declared facets as the page shows them (None where nothing is hit)."""
-    counter = FacetCounter(search, results, user, selection, facets)
+def field_groups(search, pages, results, user, selection, facets) -> list:
+    """The declared facets as the page shows them (None where nothing is hit).
+    ``pages`` are the pages ``user`` may find (every page type)."""
+    counter = FacetCounter(search, pages, results, user, selection, facets)
     return [counter.group(declared) for declared in facets.values()]
+
+
+class NotInIndex(Exception):
+    """A pick the index cannot apply (a value it does not keep exactly)."""
 
 
 class FacetCounter:
     """The field facets of one search: what they share is worked out once."""
 
-    def __init__(self, search, results, user, selection, facets):
+    def __init__(self, search, pages, results, user, selection, facets):
         self.search = search
         self.results = results
         self.user = user
         self.selection = selection
         self.shared = hasattr(results, "matching_within")
+        self.in_memory = getattr(results, "counted_in_memory", None) is not None and (
+            results.counted_in_memory(pages)
+        )
+        self.all_pages = pages
         self.by_model: dict = defaultdict(list)
         for declared in facets.values():
             for facet in declared:
@@ -106,6 +119,13 @@ class FacetCounter:
         """Per value of ``facet``, the matches among its pages."""
         if not self.shared:
             return self._searched_counts(facet)
+        if self.in_memory and self.results.matches().keeps(
+            facet.model, facet.field_name, facet.model_field()
+        ):
+            try:
+                return self._counted_in_memory(facet)
+            except NotInIndex:
+                self.in_memory = False
         model = facet.model
         if not facet.spans_relation:
             self._group_plain(model)
@@ -115,6 +135,40 @@ class FacetCounter:
         # Every match, as the plain facets: the count beside a tag is the
         # number of results picking it gives.
         return _related_counts(facet, self.results.matching_within(self.pages(facet)))
+
+    def _counted_in_memory(self, facet: SearchFacet) -> dict:
+        """The matches among the visible pages of the facet's page type,
+        narrowed by the other picks, counted per value of the index's column."""
+        matches = self.results.matches()
+        documents = (
+            matches.rows(self.all_pages)
+            & matches.of_model(facet.model)
+            & self._picked(matches, leave_out=facet.key)
+        )
+        return matches.typed_counts(facet.field_name, facet.model_field(), documents)
+
+    def _picked(self, matches, leave_out: str):
+        """The documents the selection allows, except the ``leave_out`` facet
+        (as ``Selection.narrow`` narrows a queryset)."""
+        allowed = np.ones(matches.size, dtype=bool)
+        kind = self.selection.kind
+        if kind is not None:
+            allowed &= matches.having(
+                "content_type_id", [str(ct) for ct in kind.content_type_ids()]
+            )
+        for key, (_, parsed) in self.selection.picks.items():
+            if key == leave_out:
+                continue
+            having = np.zeros(matches.size, dtype=bool)
+            for facet, value in parsed:
+                holding = None
+                if matches.keeps(facet.model, facet.field_name, facet.model_field()):
+                    holding = matches.having_value(facet.field_name, value)
+                if holding is None:
+                    raise NotInIndex(key)
+                having |= matches.of_model(facet.model) & holding
+            allowed &= having
+        return allowed
 
     def _searched_counts(self, facet: SearchFacet) -> dict:
         """A backend without shared matches: one search per facet."""

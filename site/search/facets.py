@@ -42,11 +42,12 @@ class SearchFacet:
     def parse(self, raw: str):
         """The field value a query-string value names; ValueError if it names none."""
         try:
-            return self._field().to_python(raw[:MAX_VALUE_CHARS])
+            return self.model_field().to_python(raw[:MAX_VALUE_CHARS])
         except (FieldDoesNotExist, ValidationError) as error:
             raise ValueError(raw) from error
 
-    def _field(self):
+    def model_field(self):
+        """The model field the facet reads (across relations)."""
         model, *path, name = [self.model, *self.field_name.split("__")]
         for step in path:
             model = model._meta.get_field(step).related_model

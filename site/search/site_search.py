@@ -128,7 +128,7 @@ def site_search(
     if results is None:
         results = search(narrowed)
     groups = [kind_group(search, pages, results, selection, kinds)]
-    groups += field_groups(search, results, user, selection, facets)
+    groups += field_groups(search, pages, results, user, selection, facets)
     result_page = Paginator(results, RESULTS_PER_PAGE).get_page(page_number)
     return SiteSearch(
         results=result_page,

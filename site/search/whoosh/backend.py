@@ -5,6 +5,7 @@ import logging
 import os
 from pathlib import Path
 
+import numpy as np
 from django.apps import apps
 from django.conf import settings
 from modelsearch.backends.base import BaseIndex, BaseSearchBackend
@@ -19,6 +20,7 @@ from .compiler import (
     WhooshSearchQueryCompiler,
 )
 from .documents import build_document, document_id
+from .matches import IndexMatches, IndexView
 from .pk_filter import filter_by_pks
 from .postings import postings_cache
 from .ranking import matching_docnums, plain_words, top_docnums
@@ -169,25 +171,54 @@ class WhooshSearchBackend(BaseSearchBackend):
 
     def matching_pks(self, whoosh_query, model, prefilter=None) -> list:
         """Primary keys of every document of ``model`` matching, unscored (fast)."""
-        found = self._search_keys(
-            whoosh_query, model, prefilter, limit=None, scored=False
-        )
-        return [pk for pk, _ in found]
+        return self.keys_of(self.matches(whoosh_query, model, prefilter), model)
+
+    def matches(self, whoosh_query, model, prefilter=None) -> IndexMatches:
+        """Every document of ``model`` matching, unscored, as a mask over the
+        searcher's documents (to count in memory, see ``matches``)."""
+
+        def run():
+            searcher = self.store.searcher()
+            mask = np.zeros(searcher.doc_count_all(), dtype=bool)
+            plan = plain_words(whoosh_query)
+            if plan is not None:
+                _, by_segment = self._filter_sets(searcher, model, prefilter)
+                mask[matching_docnums(searcher, plan, by_segment)] = True
+            else:
+                found = self._search_docnums(
+                    searcher, whoosh_query, model, prefilter, limit=None, scored=False
+                )
+                mask[np.fromiter((d for _, d in found), dtype=np.int64)] = True
+            return IndexMatches(self, searcher, mask)
+
+        return self._with_recovery(run)
+
+    def keys_of(self, matches: IndexMatches, model) -> list:
+        """The primary keys of the matching documents, in index order."""
+        key_of = self._key_of(matches.searcher, model)
+        return [key_of(int(docnum)) for docnum in matches.docnums()]
 
     def _search_keys(self, whoosh_query, model, prefilter, **options) -> list[tuple]:
         def run():
             searcher = self.store.searcher()
-            allowed, by_segment = self._filter_sets(searcher, model, prefilter)
-            found = self._fast(searcher, whoosh_query, by_segment, **options)
-            if found is None:
-                results = searcher.search(
-                    whoosh_query, filter=allowed, terms=False, **options
-                )
-                found = results.top_n
+            found = self._search_docnums(
+                searcher, whoosh_query, model, prefilter, **options
+            )
             key_of = self._key_of(searcher, model)
             return [(key_of(docnum), score) for score, docnum in found]
 
         return self._with_recovery(run)
+
+    def _search_docnums(self, searcher, whoosh_query, model, prefilter, **options):
+        """``[(score, docnum)]`` of the documents of ``model`` matching."""
+        allowed, by_segment = self._filter_sets(searcher, model, prefilter)
+        found = self._fast(searcher, whoosh_query, by_segment, **options)
+        if found is None:
+            results = searcher.search(
+                whoosh_query, filter=allowed, terms=False, **options
+            )
+            found = results.top_n
+        return found
 
     def _key_of(self, searcher, model):
         """docnum → the document's primary key, as ``model`` types it; kept
@@ -214,23 +245,27 @@ class WhooshSearchBackend(BaseSearchBackend):
         if plan is None:
             return None
         if not scored:
-            return [(0.0, d) for d in matching_docnums(searcher, plan, by_segment)]
-        lengths = self.store.searcher_memo(searcher).setdefault("lengths", {})
-        return top_docnums(searcher, plan, limit, by_segment, lengths)
+            return [
+                (0.0, d) for d in matching_docnums(searcher, plan, by_segment).tolist()
+            ]
+        terms = self.store.searcher_memo(searcher).setdefault("terms", {})
+        return top_docnums(searcher, plan, limit, by_segment, terms)
 
     def _filter_sets(self, searcher, model, prefilter=None):
         """The documents of ``model`` passing ``prefilter``: as one set of
-        document numbers, and as one set per segment (segment numbering)."""
+        document numbers, and as one mask per segment (segment numbering)."""
         query = self._in_model(model, prefilter)
         memo = self.store.searcher_memo(searcher).setdefault("filters", {})
         if query not in memo:
             if len(memo) >= FILTER_SETS_KEPT:
                 memo.clear()
             allowed = set(searcher.docs_for_query(query))
-            by_segment = []
-            for sub, offset in searcher.leaf_searchers():
-                end = offset + sub.doc_count_all()
-                by_segment.append({d - offset for d in allowed if offset <= d < end})
+            every = np.zeros(searcher.doc_count_all(), dtype=bool)
+            every[np.fromiter(allowed, dtype=np.int64, count=len(allowed))] = True
+            by_segment = [
+                every[offset : offset + sub.doc_count_all()]
+                for sub, offset in searcher.leaf_searchers()
+            ]
             memo[query] = (allowed, by_segment)
         return memo[query]
 
@@ -285,6 +320,20 @@ class WhooshSearchBackend(BaseSearchBackend):
         """A test: does a document of the queryset ``within`` hold this word?"""
         if within is None:
             return lambda word: True
+        view = IndexView(self, searcher)
+        if view.counts_rows(within):
+            # The queryset's rows read once as keys (kept with it for the
+            # request, see ``matches``); then no query per word.
+            rows = view.rows(within)
+
+            def readable_row(word: str) -> bool:
+                for sub, offset in searcher.leaf_searchers():
+                    ids, _ = postings_cache.postings(sub.reader(), SPELLING_FIELD, word)
+                    if len(ids) and rows[offset + np.frombuffer(ids, np.int64)].any():
+                        return True
+                return False
+
+            return readable_row
         _, by_segment = self._filter_sets(searcher, within.model)
         key_of = self._key_of(searcher, within.model)
 
@@ -295,7 +344,7 @@ class WhooshSearchBackend(BaseSearchBackend):
             ):
                 # ``allowed`` holds no deleted document.
                 ids, _ = postings_cache.postings(sub.reader(), SPELLING_FIELD, word)
-                keys += [key_of(offset + d) for d in ids if d in allowed]
+                keys += [key_of(offset + d) for d in ids if allowed[d]]
             # A common word is readable on one of its first pages: ask the
             # database about those first, then (only if need be) the rest.
             return any(

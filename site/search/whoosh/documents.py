@@ -1,10 +1,12 @@
 """Turning model instances into Whoosh documents, and models into field lists."""
 
+import functools
 from collections import defaultdict
 
 from django.db import models
 from modelsearch.index import (
     AutocompleteField,
+    FilterField,
     RelatedFields,
     SearchField,
     get_indexed_models,
@@ -19,6 +21,7 @@ from .schema import (
     PK_FIELD,
     SPELLING_FIELD,
     TEXT_PREFIX,
+    VALUES_FIELD,
 )
 
 
@@ -54,6 +57,32 @@ def filter_term(value) -> str | None:
     return None
 
 
+# Model fields whose values ``filter_term`` keeps exactly (no dates, decimals …).
+EXACT_FIELD_TYPES = (
+    models.CharField,
+    models.TextField,
+    models.IntegerField,
+    models.AutoField,
+    models.BigAutoField,
+    models.SmallAutoField,
+    models.BooleanField,
+)
+
+
+def keeps_exactly(field) -> bool:
+    """Does the index keep ``field``'s values exactly (a key: its target's)?"""
+    if field.is_relation:
+        field = field.target_field
+    return isinstance(field, EXACT_FIELD_TYPES)
+
+
+def from_filter_term(field, term: str):
+    """The value of the model field ``field`` a ``filter_term`` stands for."""
+    if isinstance(field, models.BooleanField):
+        return term == "true"
+    return field.to_python(term)
+
+
 def _related_objects(value) -> list:
     if value is None:
         return []
@@ -64,26 +93,34 @@ def _related_objects(value) -> list:
     return [value]
 
 
-def _collect(obj, search_fields, path: str, texts, autocomplete) -> None:
+def _collect(obj, search_fields, path: str, texts, autocomplete, values) -> None:
     for field in search_fields:
         if isinstance(field, RelatedFields):
             for related in _related_objects(field.get_value(obj)):
                 nested = f"{path}{field.field_name}__"
-                _collect(related, field.fields, nested, texts, autocomplete)
+                _collect(related, field.fields, nested, texts, autocomplete, values)
         elif isinstance(field, SearchField):
             texts[path + field.field_name].extend(_as_texts(field.get_value(obj)))
         elif isinstance(field, AutocompleteField):
             autocomplete[path + field.field_name].extend(
                 _as_texts(field.get_value(obj))
             )
+        elif isinstance(field, FilterField):
+            term = filter_term(field.get_value(obj))
+            kept = values[path + field.get_attname(type(obj))]
+            if term is not None and term not in kept:
+                kept.append(term)
 
 
-def build_document(obj) -> dict[str, str]:
+def build_document(obj) -> dict:
     """The Whoosh document for one instance of an indexed model."""
     model = type(obj)
     texts: dict[str, list[str]] = defaultdict(list)
     autocomplete: dict[str, list[str]] = defaultdict(list)
-    _collect(obj, model.get_search_fields(), "", texts, autocomplete)
+    # Filter field path -> its values: the object's own (one each) and its
+    # related rows' (``tags__slug``: one per row, each once), for facets.
+    values: dict[str, list[str]] = defaultdict(list)
+    _collect(obj, model.get_search_fields(), "", texts, autocomplete, values)
     document = {
         ID_FIELD: document_id(model, obj.pk),
         PK_FIELD: str(obj.pk),
@@ -93,6 +130,7 @@ def build_document(obj) -> dict[str, str]:
         term = filter_term(field.get_value(obj))
         if term is not None:
             document[FILTER_PREFIX + field.get_attname(model)] = term
+    document[VALUES_FIELD] = {name: tuple(v) for name, v in values.items() if v}
     for name, parts in texts.items():
         if parts:
             document[TEXT_PREFIX + name] = "\n".join(parts)
@@ -105,6 +143,24 @@ def build_document(obj) -> dict[str, str]:
     document[SPELLING_FIELD] = every_text
     document[CATCH_ALL_FIELD] = every_text
     return document
+
+
+@functools.cache
+def filter_paths(model) -> frozenset[str]:
+    """Paths of the filter fields whose values documents of ``model`` keep in
+    their ``values`` column (``stage``, ``tags__slug`` …)."""
+    found: set[str] = set()
+
+    def walk(search_fields, of_model, path: str) -> None:
+        for field in search_fields:
+            if isinstance(field, RelatedFields):
+                related = field.get_field(of_model).related_model
+                walk(field.fields, related, f"{path}{field.field_name}__")
+            elif isinstance(field, FilterField):
+                found.add(path + field.get_attname(of_model))
+
+    walk(model.get_search_fields(), model, "")
+    return frozenset(found)
 
 
 def _models_sharing_documents(model) -> list:

@@ -1,37 +1,38 @@
-"""Matching and ranking plain-word searches term at a time.
+"""Matching and ranking plain-word searches term at a time, over whole arrays.
 
 A search for plain words on every text field compiles to one ``AnyField`` per
 word: the word's per-field terms, scored with the field boosts (BM25F), and its
 term in the catch-all field ``all``, which holds every searchable text of the
 document once and no positions. Whoosh would step through such a query one
 posting at a time in Python, across a positional posting list per field and
-word. Here instead:
+word. Here instead, with numpy over each segment's documents:
 
-* matching is set arithmetic on the catch-all posting lists, one per word;
+* matching is arithmetic on masks of the catch-all posting lists, one per word;
 * a word's frequency in its most common field is its catch-all frequency less
   its frequency in the other fields, so that long posting list (and its
   positions) is never read;
-* for the best ``limit`` documents, the part of the score that the rarer fields
-  give is computed first; a document that cannot reach the ``limit``-th best
-  score even with the most the common fields could add is not scored further.
+* every match is scored at once (BM25F term by term, in the order the terms
+  come, so each score is the same sum of the same parts as one document at a
+  time gives), and only the few near the ``limit``-th best are ordered in
+  Python.
 
-Each term's part of the score comes from Whoosh's own scorer objects and the
+Each term's part of the score is Whoosh's BM25F formula with the scorer's own
+statistics (any other scorer is asked document by document), and the
 documents are ordered as Whoosh's collector orders them (score, then document
 number), so the results are the ones Whoosh would return.
 """
 
-import heapq
-from collections import Counter
-
+import numpy as np
 from whoosh import query as wq
 from whoosh.scoring import BM25FScorer
 
 from .concepts import Coverage
 from .postings import phrase_docs, postings_cache
 from .schema import CATCH_ALL_FIELD
+from .segments import KeptPerSegment
 
-# Scores closer than this (relative) to the cut-off are never pruned, so that
-# rounding in the order of additions cannot drop a document.
+# Scores within this (relative) of the ``limit``-th best are ordered in
+# Python: rounding to ``DECIMALS`` can reorder them.
 SAFETY = 1e-9
 # Scores are compared at this many decimals: sums of the same parts in another
 # order differ in the last bits, and equal scores must fall back on index order.
@@ -133,14 +134,49 @@ def plain_words(query: wq.Query):
     return operator, list(query.subqueries), query.boost, None
 
 
-def _postings(reader, fieldname: str, text: str):
-    return postings_cache.postings(reader, fieldname, text)
+def _postings(reader, fieldname: str, text: str) -> tuple[np.ndarray, np.ndarray]:
+    """(document numbers, weights) of a term in the segment, as arrays
+    (views of the decoded postings kept between searches)."""
+    ids, weights = postings_cache.postings(reader, fieldname, text)
+    return (
+        np.frombuffer(ids, dtype=np.int64) if len(ids) else np.zeros(0, np.int64),
+        np.frombuffer(weights, dtype=np.float64) if len(weights) else np.zeros(0),
+    )
+
+
+def _weights_of(docs: np.ndarray, ids: np.ndarray, weights: np.ndarray):
+    """Each of ``docs``' weight in the posting list (0.0 where absent), and
+    where it is present."""
+    if not len(ids):
+        return np.zeros(len(docs)), np.zeros(len(docs), dtype=bool)
+    at = np.minimum(np.searchsorted(ids, docs), len(ids) - 1)
+    present = ids[at] == docs
+    return np.where(present, weights[at], 0.0), present
+
+
+# Field lengths by document, per segment and field (-1: not read yet).
+field_lengths = KeptPerSegment(256)
+
+
+def _lengths(reader, fieldname: str, docs: np.ndarray, dfl) -> np.ndarray:
+    """The field's length in each of ``docs``, read once per document."""
+    known = field_lengths.get(
+        reader,
+        ("lengths", fieldname),
+        lambda: np.full(reader.doc_count_all(), -1, dtype=np.int64),
+    )
+    missing = docs[known[docs] < 0]
+    for docnum in missing.tolist():
+        length = dfl(docnum)
+        known[docnum] = 0 if length is None else length
+    return known[docs]
 
 
 class _Term:
     """One per-field term of one word in one segment: its scorer and boost."""
 
-    def __init__(self, searcher, reader, fieldname, text, boost, weighting, lengths):
+    def __init__(self, searcher, reader, fieldname, text, boost, weighting):
+        self.reader = reader
         self.fieldname = fieldname
         self.text = text
         self.boost = boost
@@ -148,49 +184,51 @@ class _Term:
         self.present = (fieldname, btext) in reader
         info = reader.term_info(fieldname, btext) if self.present else None
         self.frequency = info.doc_frequency() if info else 0
-        self.min_length = info.min_length() if info else 0
         self.scorer = (
             weighting.scorer(searcher, fieldname, btext) if self.present else None
         )
-        self._memo = {}
-        # Field lengths by document, shared by the queries on this searcher.
-        self._lengths = lengths.setdefault((id(reader), fieldname), {})
 
     def usable(self) -> bool:
         return self.scorer is None or isinstance(self.scorer, BM25FScorer)
 
-    def bound(self) -> float:
-        return self.scorer.max_quality() * self.boost if self.present else 0.0
+    def scores(self, docs: np.ndarray, weights: np.ndarray) -> np.ndarray:
+        """Whoosh's term score (scorer × boost) of each document (weight > 0)."""
+        scorer = self.scorer
+        lengths = _lengths(self.reader, self.fieldname, docs, scorer.dfl)
+        if type(scorer)._score is not BM25FScorer._score:
+            return np.array(
+                [
+                    scorer._score(w, n) * self.boost
+                    for w, n in zip(weights.tolist(), lengths.tolist(), strict=True)
+                ]
+            )
+        # whoosh.scoring.bm25, operation for operation: the same IEEE sums and
+        # products give the same scores as one document at a time.
+        idf, avgfl, b, k1 = scorer.idf, scorer.avgfl, scorer.B, scorer.K1
+        bm25 = idf * (
+            (weights * (k1 + 1)) / (weights + k1 * ((1 - b) + b * lengths / avgfl))
+        )
+        return bm25 * self.boost
 
-    def bound_at(self, weight: float) -> float:
-        """The most a document with this weight can score (BM25 falls with the
-        field's length, so at the shortest length in this segment)."""
-        if weight <= 0 or not self.present:
-            return 0.0
-        return self.scorer._score(weight, self.min_length) * self.boost
 
-    def score(self, docnum: int, weight: float) -> float:
-        # Whoosh's term score (scorer × boost); lengths are stored as one byte,
-        # so (weight, length) pairs repeat a lot.
-        lengths = self._lengths
-        length = lengths.get(docnum)
-        if length is None:
-            length = lengths[docnum] = self.scorer.dfl(docnum)
-        key = (weight, length)
-        memo = self._memo
-        if key not in memo:
-            memo[key] = self.scorer._score(weight, length) * self.boost
-        return memo[key]
+def _term(searcher, reader, fieldname, text, boost, weighting, kept) -> _Term:
+    """The term's scorer set up once per searcher (its statistics are the
+    whole index's, so they hold as long as the searcher)."""
+    key = (id(reader), fieldname, text, boost)
+    found = kept.get(key)
+    if found is None:
+        found = kept[key] = _Term(searcher, reader, fieldname, text, boost, weighting)
+    return found
 
 
 class _Word:
     """One word in one segment: catch-all frequencies and per-field terms."""
 
-    def __init__(self, searcher, reader, word: AnyField, weighting, lengths):
-        ids, weights = _postings(reader, CATCH_ALL_FIELD, word.word)
-        self.total = dict(zip(ids, weights, strict=True))
+    def __init__(self, searcher, reader, word: AnyField, weighting, kept: dict):
+        self.reader = reader
+        self.ids, self.weights = _postings(reader, CATCH_ALL_FIELD, word.word)
         terms = [
-            _Term(searcher, reader, fieldname, text, boost, weighting, lengths)
+            _term(searcher, reader, fieldname, text, boost, weighting, kept)
             for fieldname, text, boost in word.field_terms()
         ]
         present = sorted(
@@ -200,176 +238,134 @@ class _Word:
         # The most common field is derived from the catch-all; the others are read.
         self.major = present[0] if present else None
         self.minors = present[1:]
-        self.minor_weights: list[dict] = []
 
-    def read_minors(self, reader, candidates) -> list[dict]:
-        """docnum → score part, per rarer field, for the candidates."""
-        parts = []
-        self.minor_weights = []
+    def add_scores(self, docs: np.ndarray, partial: np.ndarray, majors: np.ndarray):
+        """Add this word's rarer fields' parts to ``partial`` (term by term)
+        and its most common field's part to ``majors``."""
+        rest, _ = _weights_of(docs, self.ids, self.weights)
         for term in self.minors:
-            ids, weights = _postings(reader, term.fieldname, term.text)
-            found = {d: w for d, w in zip(ids, weights, strict=True) if d in candidates}
-            self.minor_weights.append(found)
-            parts.append({d: term.score(d, w) for d, w in found.items()})
-        return parts
-
-    def add_bounds(self, bounds: dict) -> None:
-        """Add to each document's bound the most this word's most common field
-        can give it: its frequency there, at the field's shortest length."""
-        major = self.major
-        if major is None:
-            return
-        total = self.total
-        rest = {d: total.get(d, 0.0) for d in bounds}
-        for found in self.minor_weights:
-            for docnum, weight in found.items():
-                if docnum in rest:
-                    rest[docnum] -= weight
-        table = {tf: major.bound_at(tf) for tf in set(rest.values())}
-        for docnum, tf in rest.items():
-            bounds[docnum] += table[tf]
-
-    def major_score(self, docnum: int) -> float:
-        rest = self.total.get(docnum, 0.0)
-        if not rest or self.major is None:
-            return 0.0
-        for found in self.minor_weights:
-            rest -= found.get(docnum, 0.0)
-        return self.major.score(docnum, rest) if rest > 0 else 0.0
+            ids, weights = _postings(self.reader, term.fieldname, term.text)
+            found, present = _weights_of(docs, ids, weights)
+            partial[present] += term.scores(docs[present], found[present])
+            rest -= found
+        if self.major is not None:
+            scored = rest > 0
+            majors[scored] += self.major.scores(docs[scored], rest[scored])
+        # else nothing: 0.0 added, as a document without the word gets
 
 
-def _segment_matches(segment, postings: list, plan, allowed) -> tuple[set, dict]:
-    """Segment document numbers in all (AND), any (OR) of the posting sets, or
-    covering enough concepts; and, for a scaled coverage, each one's share of
-    the concepts covered (else an empty dict). ``segment`` is the segment's
-    searcher (an exact phrase is matched there, by position)."""
+def _segment_matches(segment, postings: list, plan, allowed) -> tuple:
+    """A mask of the segment's documents in all (AND), any (OR) of the posting
+    lists, or covering enough concepts; and, for a scaled coverage, each
+    document's share of the concepts covered (else None). ``segment`` is the
+    segment's searcher (an exact phrase is matched there, by position);
+    ``allowed`` is a mask of the documents allowed, or None."""
     operator, _, _, coverage = plan
-    shares = {}
+    reader = segment.reader()
+    size = reader.doc_count_all()
+
+    def having(ids) -> np.ndarray:
+        mask = np.zeros(size, dtype=bool)
+        mask[ids] = True
+        return mask
+
+    shares = None
     if operator == "and":
         ordered = sorted(postings, key=len)
-        matches = set(ordered[0])
-        for docnums in ordered[1:]:
-            matches.intersection_update(docnums)
+        matches = having(ordered[0])
+        for ids in ordered[1:]:
+            matches &= having(ids)
     elif operator == "or":
-        matches = set().union(*postings)
+        matches = np.zeros(size, dtype=bool)
+        for ids in postings:
+            matches[ids] = True
     else:
         groups, minimum, scaled = coverage
-        covered = Counter()
+        covered = np.zeros(size, dtype=np.int64)
         for concept in groups:
-            docs = set()
+            docs = np.zeros(size, dtype=bool)
             for alternative in concept:
-                having = set(postings[alternative.words[0]])
+                found = having(postings[alternative.words[0]])
                 for i in alternative.words[1:]:
-                    having.intersection_update(postings[i])
-                if alternative.phrase is not None and having:
-                    having &= phrase_docs(segment, alternative.phrase)
-                docs |= having
-            covered.update(docs)
-        matches = {d for d, n in covered.items() if n >= minimum}
+                    found &= having(postings[i])
+                if alternative.phrase is not None and found.any():
+                    found &= having(
+                        np.fromiter(phrase_docs(segment, alternative.phrase), np.int64)
+                    )
+                docs |= found
+            covered += docs
+        matches = covered >= minimum
         if scaled:
-            shares = {d: covered[d] / len(groups) for d in matches}
-    deleted = segment.reader().deleted_docs_set
+            shares = covered / len(groups)
+    deleted = reader.deleted_docs_set
     if deleted:
-        matches -= deleted
+        matches[np.fromiter(deleted, dtype=np.int64, count=len(deleted))] = False
     if allowed is not None:
         matches &= allowed
     return matches, shares
 
 
-def matching_docnums(searcher, plan, allowed_by_segment) -> list[int]:
+def matching_docnums(searcher, plan, allowed_by_segment) -> np.ndarray:
     """Global document numbers matching a plain-word plan, in index order."""
     words = plan[1]
-    found = []
+    found = [np.zeros(0, dtype=np.int64)]
     for (sub, offset), allowed in zip(
         searcher.leaf_searchers(), allowed_by_segment, strict=True
     ):
         reader = sub.reader()
         postings = [_postings(reader, CATCH_ALL_FIELD, w.word)[0] for w in words]
         matches, _ = _segment_matches(sub, postings, plan, allowed)
-        found.extend(offset + d for d in sorted(matches))
-    return found
+        found.append(np.flatnonzero(matches) + offset)
+    return np.concatenate(found)
 
 
-def top_docnums(searcher, plan, limit: int | None, allowed_by_segment, lengths):
+def top_docnums(searcher, plan, limit: int | None, allowed_by_segment, kept=None):
     """``[(score, global docnum)]`` best first, as Whoosh's collector would give
     them; None if a scorer is not a weight-and-length one (the caller then
-    lets Whoosh search). ``lengths`` is a dict kept with the searcher."""
+    lets Whoosh search). ``kept`` is a dict kept with the searcher (its
+    terms' scorers are set up once)."""
     _, words, boost, _ = plan
     weighting = searcher.weighting
-    found = []
+    kept = {} if kept is None else kept
+    scores, docnums = [], []
     for (sub, offset), allowed in zip(
         searcher.leaf_searchers(), allowed_by_segment, strict=True
     ):
         reader = sub.reader()
-        segment_words = [_Word(sub, reader, w, weighting, lengths) for w in words]
+        segment_words = [_Word(sub, reader, w, weighting, kept) for w in words]
         if not all(w.usable for w in segment_words):
             return None
-        totals = [w.total.keys() for w in segment_words]
-        matches, shares = _segment_matches(sub, totals, plan, allowed)
-        if matches:
-            scored = _rank_segment(reader, segment_words, matches, limit, shares)
-            found.extend((score * boost, offset + d) for score, d in scored)
-    found.sort(key=_order)
+        postings = [w.ids for w in segment_words]
+        matches, shares = _segment_matches(sub, postings, plan, allowed)
+        docs = np.flatnonzero(matches)
+        if len(docs):
+            scores.append(_scores(segment_words, docs, shares) * boost)
+            docnums.append(docs + offset)
+    if not scores:
+        return []
+    return _best(np.concatenate(scores), np.concatenate(docnums), limit)
+
+
+def _scores(words: list[_Word], docs: np.ndarray, shares) -> np.ndarray:
+    """Each document's score: the rarer fields' parts, word by word, plus the
+    most common fields' (word by word), times its share of the concepts."""
+    partial = np.zeros(len(docs))
+    majors = np.zeros(len(docs))
+    for word in words:
+        word.add_scores(docs, partial, majors)
+    score = partial + majors
+    return score if shares is None else score * shares[docs]
+
+
+def _best(scores: np.ndarray, docnums: np.ndarray, limit: int | None) -> list:
+    """The best ``limit`` (all if None) as ``[(score, docnum)]``, in Whoosh's
+    order: score rounded to ``DECIMALS`` (highest first), then docnum."""
+    if limit is not None and len(scores) > limit:
+        kth = np.partition(scores, len(scores) - limit)[len(scores) - limit]
+        near = scores >= _below(kth) - 10.0**-DECIMALS
+        scores, docnums = scores[near], docnums[near]
+    found = sorted(zip(scores.tolist(), docnums.tolist(), strict=True), key=_order)
     return found if limit is None else found[:limit]
-
-
-def _rank_segment(reader, words: list[_Word], matches: set, limit, shares: dict):
-    """Best ``limit`` of ``matches``; a document's score is multiplied by its
-    share in ``shares`` if it has one (at most 1, so upper bounds hold)."""
-    # The rarer fields' part of each score: a lower bound of the score.
-    partial: dict[int, float] = {}
-    for word in words:
-        for part in word.read_minors(reader, matches):
-            for docnum, score in part.items():
-                partial[docnum] = partial.get(docnum, 0.0) + score
-
-    def exact(docnum: int) -> float:
-        score = partial.get(docnum, 0.0) + sum(w.major_score(docnum) for w in words)
-        return score * shares.get(docnum, 1.0)
-
-    if limit is None or len(matches) <= limit:
-        return [(exact(d), d) for d in matches]
-
-    candidates = matches
-    # What the most common fields can add at most: if the best by the rarer
-    # fields already beat it, documents without a rarer-field part are out.
-    headroom = sum(w.major.bound() for w in words if w.major is not None)
-    leaders = heapq.nlargest(limit, partial, key=partial.__getitem__)
-    scores = {d: exact(d) for d in leaders}
-    if len(scores) >= limit and _cutoff(scores.values(), limit) > headroom:
-        candidates = partial.keys()
-    # A tighter bound per document, from its frequencies and the shortest
-    # field length: score in decreasing bound order until no bound can win.
-    bounds = dict.fromkeys(candidates, 0.0)
-    for word in words:
-        word.add_bounds(bounds)
-    for docnum, score in partial.items():
-        if docnum in bounds:
-            bounds[docnum] += score
-    for docnum, share in shares.items():
-        if docnum in bounds:
-            bounds[docnum] *= share
-    best = sorted(scores.values(), reverse=True)[:limit]
-    heapq.heapify(best)
-    for docnum in sorted(bounds, key=bounds.__getitem__, reverse=True):
-        # ``best`` holds at most ``limit`` scores: when full, its smallest
-        # (the heap's first) is the ``limit``-th best.
-        if len(best) >= limit and bounds[docnum] < _below(best[0]):
-            break
-        if docnum not in scores:
-            scores[docnum] = score = exact(docnum)
-            if len(best) < limit:
-                heapq.heappush(best, score)
-            elif score > best[0]:
-                heapq.heapreplace(best, score)
-    ranked = [(score, docnum) for docnum, score in scores.items()]
-    return heapq.nsmallest(limit, ranked, key=_order)
-
-
-def _cutoff(scores, limit: int) -> float:
-    """The ``limit``-th best score, less a safety margin for rounding."""
-    kth = min(scores) if len(scores) == limit else heapq.nlargest(limit, scores)[-1]
-    return _below(kth)
 
 
 def _below(kth: float) -> float:

@@ -1,8 +1,10 @@
-"""Search results: Whoosh finds and ranks, the database filters, orders and counts.
+"""Search results: Whoosh finds and ranks, the database filters and orders.
 
 A page of results by relevance asks Whoosh for the best few documents only and
-widens the window until enough of them pass the queryset's filters; counts and
-facets use every match, unscored.
+widens the window until enough of them pass the queryset's filters. Counts and
+facets use every match, unscored: with integer keys they are counted in
+memory (the queryset's rows read once as keys, the facet values from the
+index's columns, see ``matches``), else in the database.
 """
 
 from collections import OrderedDict
@@ -10,6 +12,7 @@ from collections import OrderedDict
 from django.db.models import Count
 from modelsearch.backends.base import BaseSearchResults, FilterFieldError
 
+from .documents import keeps_exactly
 from .pk_filter import filter_by_pks
 
 FIRST_WINDOW = 50
@@ -22,22 +25,40 @@ class WhooshSearchResults(BaseSearchResults):
     def _clone(self):
         clone = super()._clone()
         clone._matches_cache = getattr(self, "_matches_cache", None)
+        clone._index_matches = getattr(self, "_index_matches", None)
         return clone
 
     def _query(self):
         return self.query_compiler.whoosh_query()
 
-    def _matches(self) -> list | None:
-        """Keys of every matching document (unscored); None for "match all"."""
+    def matches(self):
+        """Every matching document as an ``IndexMatches`` (a mask over the
+        index), before the queryset's filters; None for "match all"."""
         if self.query_compiler.is_match_all:
             return None
-        if getattr(self, "_matches_cache", None) is None:
-            self._matches_cache = self.backend.matching_pks(
+        if getattr(self, "_index_matches", None) is None:
+            self._index_matches = self.backend.matches(
                 self._query(),
                 self.query_compiler.queryset.model,
                 self.query_compiler.prefilter(),
             )
+        return self._index_matches
+
+    def _matches(self) -> list | None:
+        """Keys of every matching document (unscored); None for "match all"."""
+        matches = self.matches()
+        if matches is None:
+            return None
+        if getattr(self, "_matches_cache", None) is None:
+            self._matches_cache = self.backend.keys_of(
+                matches, self.query_compiler.queryset.model
+            )
         return self._matches_cache
+
+    def counted_in_memory(self, queryset) -> bool:
+        """Are counts over ``queryset`` taken in memory (see ``matches``)?"""
+        matches = self.matches()
+        return matches is not None and matches.counts_rows(queryset)
 
     def index_matches(self) -> list | None:
         """Keys of every document the index matches, before the queryset's
@@ -105,7 +126,11 @@ class WhooshSearchResults(BaseSearchResults):
         return objects
 
     def _do_count(self):
-        total = self._matching_queryset().count()
+        queryset = self.query_compiler.queryset
+        if self.counted_in_memory(queryset):
+            total = self.matches().count(self.matches().rows(queryset))
+        else:
+            total = self._matching_queryset().count()
         stop = total if self.stop is None else min(total, self.stop)
         return max(0, stop - self.start)
 
@@ -136,6 +161,19 @@ class WhooshSearchResults(BaseSearchResults):
                 f'index.FilterField("{field_name}") to {model.__name__}.search_fields.',
                 field_name=field_name,
             )
+        field = next(
+            (f for f in model._meta.concrete_fields if f.attname == field_name), None
+        )
+        if (
+            field is not None
+            and keeps_exactly(field)
+            and self.counted_in_memory(queryset)
+        ):
+            if field.is_relation:
+                field = field.target_field
+            matches = self.matches()
+            counts = matches.typed_counts(field_name, field, matches.rows(queryset))
+            return OrderedDict(sorted(counts.items(), key=lambda item: -item[1]))
         rows = (
             self.matching_within(queryset)
             .values(field_name)

@@ -5,13 +5,14 @@ chain (so a search on ``Book`` also finds ``Novel`` documents), and one field
 per search path: ``t__<path>`` for full-text search (stemmed, with positions for
 phrases), ``a__<path>`` for autocomplete (edge n-grams, so a prefix is a single
 term lookup), ``all`` (every searchable text of the document, stemmed, without
-positions: one posting list per word to match on, see ``ranking``) and
-``spell`` (every word unstemmed, for "did you mean").
+positions: one posting list per word to match on, see ``ranking``),
+``spell`` (every word unstemmed, for "did you mean") and the ``values`` column
+(every filter value, for facets, see ``columns``).
 """
 
 from collections import Counter
 
-from whoosh import fields
+from whoosh import columns, fields
 from whoosh.analysis import (
     CharsetFilter,
     LowercaseFilter,
@@ -27,11 +28,13 @@ TEXT_PREFIX = "t__"
 FILTER_PREFIX = "f__"
 # Bumped when documents gain fields that queries rely on; a generation built
 # before knows nothing of them and is rebuilt (see storage.SCHEMA_FILE).
-# 2: f__* filter fields; 3: the ``all`` catch-all field.
-SCHEMA_VERSION = 3
+# 2: f__* filter fields; 3: the ``all`` catch-all field; 4: the ``values``
+# column of filter values (facets are counted from it).
+SCHEMA_VERSION = 4
 AUTOCOMPLETE_PREFIX = "a__"
 SPELLING_FIELD = "spell"
 CATCH_ALL_FIELD = "all"
+VALUES_FIELD = "values"
 ID_FIELD = "id"
 PK_FIELD = "pk"
 CONTENT_TYPE_FIELD = "ct"
@@ -127,6 +130,9 @@ def build_schema(language: str = "en", stemming: bool = True) -> fields.Schema:
             CONTENT_TYPE_FIELD: fields.KEYWORD(scorable=False),
             SPELLING_FIELD: WordCountText(word_analyzer()),
             CATCH_ALL_FIELD: WordCountText(text_analyzer(language, stemming)),
+            # Not searched: each document's filter values (its related rows'
+            # too), read whole per segment to count facets (see ``columns``).
+            VALUES_FIELD: fields.COLUMN(columns.PickleColumn(columns.VarBytesColumn())),
         }
     )
     schema.add(
