@@ -1,5 +1,51 @@
 from wagtail import hooks
 
+from deskbook.core.hooks import ROLE_PERMISSIONS, TIMED_JOBS
+from deskbook.core.roles import MANAGER, TEAM_LEAD, TRAINER
+from workforce.scheduling.hooks import SCHEDULING_ABSENCES
+
 from .menus import training_menu
+from .selectors.plan import plan_absences
 
 hooks.register("register_admin_menu_item", training_menu)
+
+# Confirmed sessions show in the plan over the shift time they replace, and
+# attendance excuses the person for them.
+hooks.register(SCHEDULING_ABSENCES, plan_absences)
+
+
+@hooks.register(ROLE_PERMISSIONS)
+def courses_role_permissions():
+    running = [
+        f"courses.{action}_{model}"
+        for model in ("course", "session", "enrolmentrule")
+        for action in ("add", "change", "view")
+    ]
+    return {
+        MANAGER: running
+        + [
+            "courses.oversee_training",
+            "courses.delete_enrolmentrule",
+            "courses.view_enrolment",
+            "courses.add_enrolment",
+            "courses.view_certificate",
+        ],
+        TRAINER: running
+        + [
+            "courses.view_enrolment",
+            "courses.add_enrolment",
+            "courses.view_certificate",
+        ],
+        TEAM_LEAD: [
+            "courses.view_session",
+            "courses.view_enrolment",
+            "courses.add_enrolment",
+            "courses.view_certificate",
+        ],
+    }
+
+
+@hooks.register(TIMED_JOBS)
+def courses_timed_jobs():
+    # Daily: the people due a refresher go to the next session with room.
+    return [("enrol_refreshers", 24 * 60 * 60)]
