@@ -47,7 +47,7 @@ def test_a_confirmed_session_shows_in_the_plan_and_is_excused(training):
 
     session_confirm(session=training["session"], by=training["trainer_user"])
 
-    found = [a for a in absences(ids, MON, MON + datetime.timedelta(days=1))]
+    found = list(absences(ids, MON, MON + datetime.timedelta(days=1)))
     training_days = [a for a in found if a.kind == "training"]
     assert [(a.label, a.refuses, a.pending) for a in training_days] == [
         ("Training: Disclosure and verification", False, False)

@@ -6,6 +6,7 @@ from workforce.scheduling.hooks import SCHEDULING_ABSENCES
 
 from .menus import training_menu
 from .selectors.plan import plan_absences
+from .viewsets import certificate_urls, training_viewsets
 
 hooks.register("register_admin_menu_item", training_menu)
 
@@ -37,6 +38,7 @@ def courses_role_permissions():
             "courses.view_certificate",
         ],
         TEAM_LEAD: [
+            "courses.view_course",
             "courses.view_session",
             "courses.view_enrolment",
             "courses.add_enrolment",
@@ -49,3 +51,13 @@ def courses_role_permissions():
 def courses_timed_jobs():
     # Daily: the people due a refresher go to the next session with room.
     return [("enrol_refreshers", 24 * 60 * 60)]
+
+
+@hooks.register("register_admin_viewset")
+def register_training_viewsets():
+    return training_viewsets()
+
+
+@hooks.register("register_admin_urls")
+def register_certificate_print():
+    return certificate_urls()

@@ -97,13 +97,20 @@ def may_cancel(*, viewer, enrolment) -> bool:
     return may_assign(viewer=viewer, staff=enrolment.staff, session=enrolment.session)
 
 
-def in_led_team_on_first_day(viewer, staff_ref="staff", day_ref="session__first_day"):
-    """An ``Exists`` for rows whose person was in a team ``viewer`` leads on
-    the row's session's first day."""
+def in_teams_on_first_day(teams, staff_ref="staff", day_ref="session__first_day"):
+    """An ``Exists`` for rows whose person was in one of ``teams`` (a team, or
+    a queryset of them) on the row's session's first day."""
+    team_filter = {"team__in": teams} if hasattr(teams, "model") else {"team": teams}
     return Exists(
         TeamMembership.objects.filter(
             staff=OuterRef(staff_ref),
-            team__in=teams_led_by(viewer),
             valid_from__lte=OuterRef(day_ref),
+            **team_filter,
         ).filter(Q(valid_to__isnull=True) | Q(valid_to__gte=OuterRef(day_ref)))
     )
+
+
+def in_led_team_on_first_day(viewer):
+    """Rows whose person was in a team ``viewer`` leads on the session's
+    first day."""
+    return in_teams_on_first_day(teams_led_by(viewer))

@@ -8,6 +8,11 @@ from .enrolments import (
 )
 from .refreshers import RefresherRun, refreshers_enrol
 from .results import certificate_issue, feedback_give, session_results_record
+from .results_import import (
+    ResultsImportFailed,
+    ResultsImportReport,
+    import_session_results,
+)
 from .reviews import course_review_clear, courses_flag_for_sop_revision, what_changed
 from .rules import enrolment_rules_apply, next_session
 from .sessions import (
@@ -19,6 +24,9 @@ from .sessions import (
 )
 
 __all__ = [
+    "ResultsImportFailed",
+    "ResultsImportReport",
+    "import_session_results",
     "RefresherRun",
     "TRAINING_CALENDAR",
     "certificate_issue",

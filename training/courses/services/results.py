@@ -29,7 +29,7 @@ from ..selectors import may_run
 
 MARKABLE = (Enrolment.State.ENROLLED, Enrolment.State.ATTENDED, Enrolment.State.NO_SHOW)
 SCORABLE = {
-    Assessment.Kind.PRE: (Enrolment.State.ENROLLED, Enrolment.State.ATTENDED),
+    Assessment.Kind.PRE: MARKABLE,
     Assessment.Kind.POST: (Enrolment.State.ATTENDED,),
 }
 
