@@ -110,3 +110,27 @@ class DueListForm(forms.Form):
     def __init__(self, *args, teams, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["team"].queryset = teams
+
+
+class ReportForm(forms.Form):
+    first_day = forms.DateField(
+        label="Sessions from",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    last_day = forms.DateField(
+        label="to", required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    course = forms.ModelChoiceField(queryset=Course.objects.all(), required=False)
+    team = forms.ModelChoiceField(queryset=None, required=False)
+
+    def __init__(self, *args, teams, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["team"].queryset = teams
+
+    def clean(self):
+        cleaned = super().clean()
+        first, last = cleaned.get("first_day"), cleaned.get("last_day")
+        if first and last and last < first:
+            self.add_error("last_day", "The period ends before it starts.")
+        return cleaned

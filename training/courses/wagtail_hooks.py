@@ -4,6 +4,7 @@ from deskbook.core.hooks import ROLE_PERMISSIONS, TIMED_JOBS
 from deskbook.core.roles import MANAGER, TEAM_LEAD, TRAINER
 from workforce.scheduling.hooks import SCHEDULING_ABSENCES
 
+from .dashboard_panels import training_panels
 from .menus import training_menu
 from .selectors.plan import plan_absences
 from .viewsets import certificate_urls, training_viewsets
@@ -61,3 +62,8 @@ def register_training_viewsets():
 @hooks.register("register_admin_urls")
 def register_certificate_print():
     return certificate_urls()
+
+
+@hooks.register("construct_homepage_panels")
+def add_training_panels(request, panels):
+    panels.extend(training_panels(request))

@@ -5,6 +5,7 @@ refuses with a 403."""
 
 from .listings import CertificateViewSet, CourseViewSet, EnrolmentViewSet
 from .my_training import MyTrainingViewSet, certificate_urls
+from .reports import RefreshersDueViewSet, TrainingReportsViewSet
 from .sessions import SessionViewSet
 
 __all__ = ["certificate_urls", "training_viewsets"]
@@ -17,4 +18,6 @@ def training_viewsets():
         EnrolmentViewSet("courses_enrolments"),
         CertificateViewSet("courses_certificates"),
         MyTrainingViewSet(),
+        RefreshersDueViewSet(),
+        TrainingReportsViewSet(),
     ]
