@@ -65,14 +65,14 @@ def test_completion_by_team_and_course_on_the_sessions_first_day(finished):
     lines = completion(
         viewer=finished["manager"], first_day=D(2026, 1, 1), last_day=D(2026, 12, 31)
     )
-    assert [(l.team, l.course, l.assigned, l.passed, l.rate) for l in lines] == [
+    assert [(x.team, x.course, x.assigned, x.passed, x.rate) for x in lines] == [
         ("Desk early", "Disclosure and verification", 2, 1, 0.5),
         ("Desk late", "Disclosure and verification", 1, 1, 1.0),
     ]
     mine = completion(
         viewer=finished["lead"], first_day=D(2026, 1, 1), last_day=D(2026, 12, 31)
     )
-    assert [(l.team, l.assigned) for l in mine] == [("Desk early", 2)]
+    assert [(x.team, x.assigned) for x in mine] == [("Desk early", 2)]
 
 
 def test_effectiveness_levels_one_and_two_by_hand(finished):
