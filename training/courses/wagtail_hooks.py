@@ -1,10 +1,11 @@
 from wagtail import hooks
 
-from deskbook.core.hooks import ROLE_PERMISSIONS, TIMED_JOBS
+from deskbook.core.hooks import ROLE_PERMISSIONS, SEED_DEMO, TIMED_JOBS
 from deskbook.core.roles import MANAGER, TEAM_LEAD, TRAINER
 from workforce.scheduling.hooks import SCHEDULING_ABSENCES
 
 from .dashboard_panels import training_panels
+from .demo import seed_training
 from .menus import training_menu
 from .selectors.plan import plan_absences
 from .viewsets import certificate_urls, training_viewsets
@@ -67,3 +68,9 @@ def register_certificate_print():
 @hooks.register("construct_homepage_panels")
 def add_training_panels(request, panels):
     panels.extend(training_panels(request))
+
+
+# After the knowledge base (20): courses teach its SOPs.
+@hooks.register(SEED_DEMO, order=22)
+def seed_training_demo(*, size, log):
+    seed_training(size=size, log=log)

@@ -18,8 +18,6 @@ from .. import notifications
 from ..models import Enrolment, Session
 from ..selectors import may_assign, may_cancel, may_run
 
-SOURCES_BY_PEOPLE = (Enrolment.Source.SELF, Enrolment.Source.ASSIGNED)
-
 
 def _locked_session(session: Session) -> Session:
     return (
@@ -97,8 +95,9 @@ def enrolment_create(
     """Put ``staff`` on ``session``: a place if one is left, else the
     waitlist. Self-enrolment needs a course open for it; assignment, the
     trainer, a lead of the person's team or a manager; rules and the
-    refresher job enrol with ``by=None``. The person is told."""
-    if source in SOURCES_BY_PEOPLE:
+    refresher job (and the demo) act as the system, with ``by=None``. The
+    person is told."""
+    if by is not None or source == Enrolment.Source.SELF:
         _refuse_permission(session=session, staff=staff, source=source, by=by)
     with transaction.atomic():
         session = _locked_session(session)
