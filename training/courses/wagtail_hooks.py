@@ -2,12 +2,14 @@ from wagtail import hooks
 
 from deskbook.core.hooks import ROLE_PERMISSIONS, SEED_DEMO, TIMED_JOBS
 from deskbook.core.roles import MANAGER, TEAM_LEAD, TRAINER
+from workforce.people.hooks import PERSON_FLAGS
 from workforce.scheduling.hooks import SCHEDULING_ABSENCES
 
 from .dashboard_panels import training_panels
 from .demo import seed_training
 from .menus import training_menu
 from .selectors.plan import plan_absences
+from .selectors.refreshers import lapse_flags
 from .viewsets import certificate_urls, training_viewsets
 
 hooks.register("register_admin_menu_item", training_menu)
@@ -74,3 +76,8 @@ def add_training_panels(request, panels):
 @hooks.register(SEED_DEMO, order=22)
 def seed_training_demo(*, size, log):
     seed_training(size=size, log=log)
+
+
+# A lapsed compliance certificate shows on the person's record, the lead's
+# plan grid and the intraday board.
+hooks.register(PERSON_FLAGS, lapse_flags)

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from django.db.models import Exists, F, OuterRef, QuerySet
 from django.db.models.functions import Coalesce
 
+from workforce.people.hooks import PersonFlag
 from workforce.people.models import Staff, TeamMembership
 
 from ..models import Certificate, Course, Enrolment
@@ -103,3 +104,16 @@ def lapsed_compliance(
     ):
         lapsed.setdefault(staff_id, []).append(title)
     return lapsed
+
+
+def lapse_flags(staff_ids: Iterable[int], on: datetime.date) -> list[PersonFlag]:
+    """Training's answer to people's ``PERSON_FLAGS``: one flag a person with
+    a lapsed compliance certificate, naming the courses. One query."""
+    return [
+        PersonFlag(
+            staff_id=staff_id,
+            label="Compliance training lapsed",
+            detail=", ".join(titles),
+        )
+        for staff_id, titles in lapsed_compliance(staff_ids, on).items()
+    ]
