@@ -371,3 +371,18 @@ def test_listings_take_as_many_queries_at_two_sizes(
     for n in range(1, 4):
         grow(n)
     assert [count(url) for url in urls] == small
+
+
+def test_enrolling_someone_with_a_clashing_shift_warns_whoever_enrols(
+    client, training, publish
+):
+    publish([(training["aisyah"], MON, training["early"])])
+    client.force_login(training["lead"])
+    response = client.post(
+        reverse("courses_sessions:enrol", args=[training["session"].pk]),
+        {"staff": training["aisyah"].pk},
+        follow=True,
+    )
+    html = response.content.decode()
+    assert "has published shifts at the session&#x27;s times: Mon 09 Mar Early" in html
+    assert Enrolment.objects.get(staff=training["aisyah"]).state == "enrolled"

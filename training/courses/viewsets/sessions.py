@@ -250,6 +250,15 @@ class SessionActionView(SessionMixin, TemplateView):
             )
             state = enrolment.get_state_display().lower()
             messages.success(request, f"{enrolment.staff.full_name}: {state}.")
+            clashes = session_clashes(session, [enrolment.staff_id])
+            if clashes:
+                messages.warning(
+                    request,
+                    f"{enrolment.staff.full_name} has published shifts at the "
+                    f"session's times: {'; '.join(clashes[enrolment.staff_id])}. "
+                    "Once the session is confirmed it replaces that time in "
+                    "the plan and in attendance.",
+                )
         elif self.action == "confirm":
             session_confirm(session=session, by=user)
             messages.success(request, "Confirmed: its people leave the plan for it.")
