@@ -53,3 +53,44 @@ def test_a_confirmed_session_shows_in_the_plan_and_is_excused(training):
         ("Training: Disclosure and verification", False, False)
     ] * 2
     assert training_days[0].start == training["session"].dates.first().start
+
+
+def test_a_persons_sessions_join_their_calendar_feed_and_a_cancelled_place_is_struck(
+    client, training
+):
+    import icalendar
+
+    from training.courses.services import enrolment_cancel
+    from workforce.scheduling.calendar_feeds import calendar_feed_renew
+
+    enrolment = enrolment_create(
+        session=training["session"],
+        staff=training["aisyah"],
+        by=training["trainer_user"],
+    )
+    feed = calendar_feed_renew(staff=training["aisyah"], by=training["aisyah_user"])
+    url = f"/calendar/shifts/{feed.token}.ics"
+
+    calendar = icalendar.Calendar.from_ical(client.get(url).content)
+    found = {str(e["UID"]): e for e in calendar.walk("VEVENT")}
+    training_events = sorted(uid for uid in found if uid.startswith("training-"))
+    assert len(training_events) == 2
+    first = found[training_events[0]]
+    assert str(first["SUMMARY"]) == "Training: Disclosure and verification"
+    assert str(first["LOCATION"]) == "Training room 1"
+    assert str(first["STATUS"]) == "CONFIRMED"
+    assert first.decoded("DTSTART").hour == 9
+
+    enrolment_cancel(enrolment=enrolment, by=training["aisyah_user"])
+    calendar = icalendar.Calendar.from_ical(client.get(url).content)
+    again = {str(e["UID"]): e for e in calendar.walk("VEVENT")}
+    struck = again[training_events[0]]
+    assert str(struck["STATUS"]) == "CANCELLED"
+    assert struck["SEQUENCE"] > first["SEQUENCE"]
+
+    # Wei's feed holds none of Aisyah's training.
+    wei_feed = calendar_feed_renew(staff=training["wei"], by=training["wei_user"])
+    wei = icalendar.Calendar.from_ical(
+        client.get(f"/calendar/shifts/{wei_feed.token}.ics").content
+    )
+    assert not [e for e in wei.walk("VEVENT") if str(e["UID"]).startswith("training-")]

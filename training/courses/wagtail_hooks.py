@@ -3,12 +3,12 @@ from wagtail import hooks
 from deskbook.core.hooks import ROLE_PERMISSIONS, SEED_DEMO, TIMED_JOBS
 from deskbook.core.roles import MANAGER, TEAM_LEAD, TRAINER
 from workforce.people.hooks import PERSON_FLAGS
-from workforce.scheduling.hooks import SCHEDULING_ABSENCES
+from workforce.scheduling.hooks import SCHEDULING_ABSENCES, SCHEDULING_FEED_EVENTS
 
 from .dashboard_panels import training_panels
 from .demo import seed_training
 from .menus import training_menu
-from .selectors.plan import plan_absences
+from .selectors.plan import feed_events, plan_absences
 from .selectors.refreshers import lapse_flags
 from .viewsets import certificate_urls, training_viewsets
 
@@ -81,3 +81,7 @@ def seed_training_demo(*, size, log):
 # A lapsed compliance certificate shows on the person's record, the lead's
 # plan grid and the intraday board.
 hooks.register(PERSON_FLAGS, lapse_flags)
+
+
+# Each person's sessions join their shifts in their phone's calendar feed.
+hooks.register(SCHEDULING_FEED_EVENTS, feed_events)

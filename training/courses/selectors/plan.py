@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from django.utils import timezone
 
-from workforce.scheduling.hooks import Absence
+from workforce.scheduling.hooks import Absence, FeedEvent
 from workforce.scheduling.models import Shift
 
 from .. import calculations as calc
@@ -86,3 +86,69 @@ def plan_absences(
         )
         for staff_id, sitting_start, sitting_end, title in rows
     ]
+
+
+def feed_events(staff, since: datetime.date) -> list[FeedEvent]:
+    """Training's answer to ``scheduling_feed_events``: each date of each
+    session the person waits for or holds a place on, from ``since`` on; a
+    cancelled place or session stays, cancelled, so a subscribed phone
+    strikes it out. One query."""
+    zone = timezone.get_default_timezone()
+    start = datetime.datetime.combine(since, datetime.time.min, zone)
+    rows = (
+        SessionDate.objects.filter(
+            session__enrolments__staff=staff,
+            end__gte=start,
+        )
+        .exclude(session__enrolments__state=Enrolment.State.NO_SHOW)
+        .values_list(
+            "pk",
+            "start",
+            "end",
+            "session__course__title",
+            "session__room",
+            "session__online_link",
+            "session__status",
+            "session__trainer__first_name",
+            "session__trainer__last_name",
+            "session__enrolments__pk",
+            "session__enrolments__state",
+            "session__enrolments__updated_at",
+        )
+        .order_by("start", "pk")
+    )
+    events = []
+    for (
+        date_id,
+        sitting_start,
+        sitting_end,
+        title,
+        room,
+        link,
+        status,
+        trainer_first,
+        trainer_last,
+        enrolment_id,
+        state,
+        updated,
+    ) in rows:
+        cancelled = (
+            state == Enrolment.State.CANCELLED or status == Session.Status.CANCELLED
+        )
+        waiting = state == Enrolment.State.WAITLISTED
+        events.append(
+            FeedEvent(
+                uid=f"training-{enrolment_id}-{date_id}",
+                start=sitting_start,
+                end=sitting_end,
+                summary=f"Training{' (waitlisted)' if waiting else ''}: {title}",
+                updated=updated,
+                location=room or link,
+                description=f"With {trainer_first} {trainer_last}".strip(),
+                # A place changes state a few times at most, each a new
+                # sequence: waiting, holding it, cancelled.
+                sequence={"waitlisted": 0, "cancelled": 2}.get(state, 1),
+                cancelled=cancelled,
+            )
+        )
+    return events
