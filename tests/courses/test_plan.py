@@ -94,3 +94,18 @@ def test_a_persons_sessions_join_their_calendar_feed_and_a_cancelled_place_is_st
         client.get(f"/calendar/shifts/{wei_feed.token}.ics").content
     )
     assert not [e for e in wei.walk("VEVENT") if str(e["UID"]).startswith("training-")]
+
+
+def test_someone_elses_no_show_leaves_a_persons_feed_as_it_is(
+    client, training, frozen_time
+):
+    from training.courses.selectors.plan import feed_events
+
+    by = training["trainer_user"]
+    enrolment_create(session=training["session"], staff=training["aisyah"], by=by)
+    wei = enrolment_create(session=training["session"], staff=training["wei"], by=by)
+    wei.state = "no_show"
+    wei.save()
+    events = feed_events(training["aisyah"], MON - datetime.timedelta(days=7))
+    assert [e.summary for e in events] == ["Training: Disclosure and verification"] * 2
+    assert feed_events(training["wei"], MON - datetime.timedelta(days=7)) == []

@@ -55,3 +55,27 @@ def test_the_owner_clears_the_flag(db, user_with_role):
         course_review_clear(course=course, by=user_with_role(COLLECTOR, username="x"))
     course_review_clear(course=course, by=trainer_user)
     assert not Course.objects.flagged().exists()
+
+
+def test_the_owner_marks_a_flagged_course_reviewed_from_the_dashboard(
+    client, db, user_with_role
+):
+    from deskbook.core.roles import COLLECTOR, TRAINER
+    from tests.workforce.factories import StaffFactory
+
+    trainer_user = user_with_role(TRAINER, username="farid")
+    course = CourseFactory(
+        code="rpv", owner=StaffFactory(user=trainer_user), review_note="Changed"
+    )
+    Course.objects.filter(pk=course.pk).update(review_flagged_at="2026-03-01T00:00Z")
+    client.force_login(trainer_user)
+    assert "data-flagged" in client.get("/admin/").content.decode()
+    url = f"/admin/training/courses/{course.pk}/reviewed/"
+
+    client.force_login(user_with_role(COLLECTOR, username="x"))
+    assert client.post(url).status_code == 403
+    assert Course.objects.flagged().exists()
+
+    client.force_login(trainer_user)
+    assert client.post(url).status_code == 302
+    assert not Course.objects.flagged().exists()

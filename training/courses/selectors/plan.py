@@ -22,6 +22,13 @@ AWAY = (
 )
 
 
+ON_CALENDAR = (
+    Enrolment.State.WAITLISTED,
+    *AWAY,
+    Enrolment.State.CANCELLED,
+)
+
+
 def session_clashes(session: Session, staff_ids: Iterable[int]) -> dict[int, list[str]]:
     """Each person's published shifts overlapping a date of ``session``, as
     "Mon 09 Mar Early 09:00–18:00". Two queries, however many people."""
@@ -96,11 +103,13 @@ def feed_events(staff, since: datetime.date) -> list[FeedEvent]:
     zone = timezone.get_default_timezone()
     start = datetime.datetime.combine(since, datetime.time.min, zone)
     rows = (
+        # One filter() call, so the values below read the person's own
+        # enrolments (a no-show was not there), not anyone's on the session.
         SessionDate.objects.filter(
             session__enrolments__staff=staff,
+            session__enrolments__state__in=ON_CALENDAR,
             end__gte=start,
         )
-        .exclude(session__enrolments__state=Enrolment.State.NO_SHOW)
         .values_list(
             "pk",
             "start",

@@ -24,6 +24,7 @@ from ..selectors import (
     sessions_visible_to,
 )
 from ..selectors.access import in_teams_on_first_day
+from .reviews import course_reviewed
 
 
 def visible_teams(request):
@@ -115,6 +116,12 @@ class CourseViewSet(RefusesWith403, ModelViewSet):
     ]
     export_headings = {"get_kind_display": "Kind"}
     export_filename = "courses"
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("<int:pk>/reviewed/", course_reviewed, name="reviewed"),
+        ]
 
 
 class SessionFilterSet(WagtailFilterSet):
