@@ -35,6 +35,17 @@ def visible_courses(request):
     return Course.objects.all()
 
 
+class ListingOnly:
+    """For a viewset of rows the services write: the listing (and its
+    results for filtering) and no add, edit or delete views."""
+
+    def get_urlpatterns(self):
+        return [
+            path("", self.index_view, name="index"),
+            path("results/", self.index_results_view, name="index_results"),
+        ]
+
+
 class CourseFilterSet(WagtailFilterSet):
     kind = django_filters.ChoiceFilter(choices=Course.Kind.choices)
     active = django_filters.BooleanFilter()
@@ -162,7 +173,7 @@ def when(session: Session) -> str:
     return f"{start:%d %b} – {end:%d %b %Y}"
 
 
-class SessionViewSet(RefusesWith403, ModelViewSet):
+class SessionViewSet(RefusesWith403, ListingOnly, ModelViewSet):
     """Sessions: the listing here; scheduling and the session page in
     ``sessions.py`` (dates and calendar events need the service)."""
 
@@ -204,12 +215,6 @@ class SessionViewSet(RefusesWith403, ModelViewSet):
     }
     export_filename = "sessions"
 
-    def get_urlpatterns(self):
-        return [
-            path("", self.index_view, name="index"),
-            path("results/", self.index_results_view, name="index_results"),
-        ]
-
 
 class EnrolmentFilterSet(WagtailFilterSet):
     course = django_filters.ModelChoiceFilter(
@@ -246,7 +251,7 @@ class EnrolmentIndexView(ReadOnlyRows, IndexView):
         return reverse("courses_sessions:detail", args=[instance.session_id])
 
 
-class EnrolmentViewSet(RefusesWith403, ModelViewSet):
+class EnrolmentViewSet(RefusesWith403, ListingOnly, ModelViewSet):
     model = Enrolment
     url_prefix = "training/enrolments"
     icon = "group"
@@ -284,12 +289,6 @@ class EnrolmentViewSet(RefusesWith403, ModelViewSet):
     }
     export_filename = "enrolments"
 
-    def get_urlpatterns(self):
-        return [
-            path("", self.index_view, name="index"),
-            path("results/", self.index_results_view, name="index_results"),
-        ]
-
 
 class CertificateFilterSet(WagtailFilterSet):
     course = django_filters.ModelChoiceFilter(queryset=visible_courses)
@@ -321,7 +320,7 @@ def validity(certificate: Certificate) -> str:
     return "Current"
 
 
-class CertificateViewSet(RefusesWith403, ModelViewSet):
+class CertificateViewSet(RefusesWith403, ListingOnly, ModelViewSet):
     model = Certificate
     url_prefix = "training/certificates"
     icon = "success"
@@ -354,9 +353,3 @@ class CertificateViewSet(RefusesWith403, ModelViewSet):
         "course.title": "Course",
     }
     export_filename = "certificates"
-
-    def get_urlpatterns(self):
-        return [
-            path("", self.index_view, name="index"),
-            path("results/", self.index_results_view, name="index_results"),
-        ]

@@ -80,10 +80,27 @@ class ReportMixin(RefusedWith403, WagtailAdminTemplateMixin):
         }
 
 
-class CompletionView(ReportMixin, SpreadsheetExportMixin, TemplateView):
+class ExportRows(SpreadsheetExportMixin):
+    """A report page that is also its CSV/XLSX: ``rows()`` are dicts keyed
+    by ``list_export``."""
+
+    custom_value_preprocess = SAFE_TEXT
+
+    def rows(self) -> list[dict]:
+        raise NotImplementedError
+
+    def get(self, request, *args, **kwargs):
+        if self.is_export:
+            return self.as_spreadsheet(self.rows(), request.GET.get("export"))
+        return super().get(request, *args, **kwargs)
+
+    def to_row_dict(self, item):
+        return item
+
+
+class CompletionView(ReportMixin, ExportRows, TemplateView):
     page_title = "Training completion"
     template_name = "courses/report_completion.html"
-    custom_value_preprocess = SAFE_TEXT
     list_export = ["team", "course", "assigned", "passed", "failed", "no_show", "rate"]
     export_headings = {"no_show": "Did not attend", "rate": "Completion rate"}
 
@@ -98,11 +115,6 @@ class CompletionView(ReportMixin, SpreadsheetExportMixin, TemplateView):
             team=self.chosen("team"),
         )
 
-    def get(self, request, *args, **kwargs):
-        if self.is_export:
-            return self.as_spreadsheet(self.rows(), request.GET.get("export"))
-        return super().get(request, *args, **kwargs)
-
     def rows(self):
         return [
             {
@@ -116,9 +128,6 @@ class CompletionView(ReportMixin, SpreadsheetExportMixin, TemplateView):
             }
             for line in self.lines
         ]
-
-    def to_row_dict(self, item):
-        return item
 
     def get_filename(self):
         first, last = self.period
@@ -205,10 +214,9 @@ class EffectivenessView(ReportMixin, TemplateView):
         )
 
 
-class DueListView(ReportMixin, SpreadsheetExportMixin, TemplateView):
+class DueListView(ReportMixin, ExportRows, TemplateView):
     page_title = "Refreshers due"
     template_name = "courses/due_list.html"
-    custom_value_preprocess = SAFE_TEXT
     list_export = [
         "employee_number",
         "name",
@@ -242,11 +250,6 @@ class DueListView(ReportMixin, SpreadsheetExportMixin, TemplateView):
             )
         )
 
-    def get(self, request, *args, **kwargs):
-        if self.is_export:
-            return self.as_spreadsheet(self.rows(), request.GET.get("export"))
-        return super().get(request, *args, **kwargs)
-
     def rows(self):
         return [
             {
@@ -259,9 +262,6 @@ class DueListView(ReportMixin, SpreadsheetExportMixin, TemplateView):
             }
             for c in self.due
         ]
-
-    def to_row_dict(self, item):
-        return item
 
     def get_filename(self):
         return "refreshers-due"
