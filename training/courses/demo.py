@@ -196,8 +196,10 @@ def _dates(day: datetime.date, count: int):
     ]
 
 
-def _session(course, trainer, key, day, *, places, dates=1, online=False):
-    """The demo session ``key``, scheduled once (confirmed)."""
+def _session(
+    course, trainer, key, day, *, places, dates=1, online=False, confirmed=True
+):
+    """The demo session ``key``, scheduled once."""
     found = Session.objects.filter(course=course, notes=key).first()
     if found:
         return found, False
@@ -208,7 +210,7 @@ def _session(course, trainer, key, day, *, places, dates=1, online=False):
         room="" if online else "Training room, level 3",
         online_link="https://meet.example.com/training" if online else "",
         dates=_dates(day, dates),
-        confirmed=True,
+        confirmed=confirmed,
         notes=key,
         by=None,
     )
@@ -298,8 +300,10 @@ def _results(session, people, *, rng, post_scores=True):
 
 
 def _recent_session(course, trainer, people, today):
-    """A session that ended yesterday: attended, the post-course scores
-    still to enter."""
+    """A session that ended days ago: attended, the post-course scores still
+    to enter. Left planned, not confirmed: attendance's demo clocks these
+    weeks before training is seeded, and a confirmed session would change
+    who it expects on a second run."""
     session, new = _session(
         course,
         trainer,
@@ -307,6 +311,7 @@ def _recent_session(course, trainer, people, today):
         today - datetime.timedelta(days=3),
         places=len(people) or 1,
         dates=2,
+        confirmed=False,
     )
     if new:
         rng = random.Random("recent")  # noqa: S311 — demo data
