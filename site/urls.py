@@ -31,6 +31,8 @@ urlpatterns = [
     path("api/attendance/", attendance_api.urls),
     # Per-person iCal feeds of shifts; the secret token in the address signs in.
     path("calendar/", include("workforce.scheduling.urls")),
+    # The public check of a training certificate's number.
+    path("certificates/", include("training.courses.urls")),
     path(
         "search/autocomplete/",
         search_views.autocomplete,

@@ -2,6 +2,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from ..models import SOPPage, SOPReview, SOPStatus, SOPVersion
+from ..signals import sop_revised
 from .acknowledgements import acknowledgement_requests_sync
 from .reviews import next_review_date
 
@@ -35,6 +36,7 @@ def sop_version_record(*, page: SOPPage, revision=None) -> SOPVersion:
         requires_acknowledgement=bool(page.ack_requested),
     )
     today = timezone.localdate()
+    previous = status.current_version
     status.current_version = version
     if version.requires_acknowledgement:
         status.required_version = version
@@ -49,4 +51,8 @@ def sop_version_record(*, page: SOPPage, revision=None) -> SOPVersion:
         next_review_by=status.review_by,
     )
     acknowledgement_requests_sync(page=page)
+    if version.requires_acknowledgement:
+        sop_revised.send(
+            sender=SOPVersion, page=page, version=version, previous=previous
+        )
     return version

@@ -135,6 +135,14 @@ def test_after_migrate_the_roles_are_back_as_declared():
         "wagtailadmin.access_admin",
         "lessons.add_soprevisionproposal",
         "lessons.view_soprevisionproposal",
+        *(
+            f"courses.{action}_{model}"
+            for model in ("course", "session", "enrolmentrule")
+            for action in ("add", "change", "view")
+        ),
+        "courses.view_enrolment",
+        "courses.add_enrolment",
+        "courses.view_certificate",
     }
     assert "workforce.delete_staff" not in perms_of(COLLECTOR)
 

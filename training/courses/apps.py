@@ -5,3 +5,8 @@ class CoursesConfig(AppConfig):
     name = "training.courses"
     label = "courses"
     verbose_name = "Courses"
+
+    def ready(self):
+        from . import receivers
+
+        receivers.connect()

@@ -10,7 +10,8 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.utils import timezone
 
-from workforce.people.models import Team, TeamMembership
+from workforce.people.hooks import person_flags
+from workforce.people.models import Staff, Team, TeamMembership
 from workforce.scheduling import calculations as planning
 from workforce.scheduling.models import Shift
 
@@ -62,6 +63,9 @@ class Board:
     # Actual inbound calls come with call logs; until then the rest of the
     # day is the forecast as it stands.
     reforecast_ratio: float | None
+    # (name, flags) of the team's people with a warning today (people's
+    # ``PERSON_FLAGS``: a lapsed compliance certificate).
+    flagged: tuple = ()
 
 
 def intraday_board(
@@ -166,6 +170,24 @@ def team_board(*, team: Team, now: datetime.datetime | None = None) -> Board:
         has_forecast=bool(forecasts),
         has_portfolio=bool(buckets),
         reforecast_ratio=None,
+        flagged=_flagged(ids, day),
+    )
+
+
+def _flagged(ids, day) -> tuple:
+    flags = person_flags(ids, day)
+    if not flags:
+        return ()
+    names = {
+        person.pk: person.full_name
+        for person in Staff.objects.filter(pk__in=list(flags)).only(
+            "first_name", "last_name"
+        )
+    }
+    return tuple(
+        (names[staff_id], flags[staff_id])
+        for staff_id in sorted(flags, key=lambda pk: names.get(pk, ""))
+        if staff_id in names
     )
 
 

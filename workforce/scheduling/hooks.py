@@ -14,6 +14,13 @@
     not excuse the person for it. Leave answers (approved leave refuses,
     pending leave shows); training will.
 
+``SCHEDULING_FEED_EVENTS``
+    ``fn(staff, since) -> Iterable[FeedEvent]``: more events for a person's
+    calendar feed (``/calendar/shifts/<token>.ics``) from ``since`` on,
+    beside their shifts: training sessions (courses answers). An event
+    with ``cancelled=True`` is sent as STATUS:CANCELLED, so a subscribed
+    phone strikes it out; raise ``sequence`` whenever an event changes.
+
 ``SCHEDULING_MENU``
     ``fn() -> wagtail.admin.menu.MenuItem``: an item of the *Shift planning*
     menu inside *Workforce* (team plans, shift types, patterns, placements,
@@ -29,6 +36,7 @@ from wagtail import hooks
 
 SCHEDULING_ABSENCES = "scheduling_absences"
 SCHEDULING_MENU = "scheduling_menu_items"
+SCHEDULING_FEED_EVENTS = "scheduling_feed_events"
 
 
 @dataclass(frozen=True)
@@ -56,3 +64,27 @@ def absences(
     for answer in hooks.get_hooks(SCHEDULING_ABSENCES):
         found.extend(answer(ids, first_day, last_day))
     return found
+
+
+@dataclass(frozen=True)
+class FeedEvent:
+    """An event of a person's calendar feed that is not a shift. ``uid`` is
+    unique and never changes (the host is added); times are aware."""
+
+    uid: str
+    start: datetime.datetime
+    end: datetime.datetime
+    summary: str
+    updated: datetime.datetime
+    location: str = ""
+    description: str = ""
+    sequence: int = 0
+    cancelled: bool = False
+
+
+def feed_events(staff, since: datetime.date) -> list[FeedEvent]:
+    """Every answer to ``SCHEDULING_FEED_EVENTS`` for ``staff``."""
+    found: list[FeedEvent] = []
+    for answer in hooks.get_hooks(SCHEDULING_FEED_EVENTS):
+        found.extend(answer(staff, since))
+    return sorted(found, key=lambda event: (event.start, event.uid))

@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event, Timezone, vDuration
 
+from .hooks import FeedEvent
 from .models import Shift
 
 PRODUCT = "-//Deskbook//Shifts//EN"
@@ -54,10 +55,37 @@ def shift_event(shift: Shift, *, zone: ZoneInfo, host: str) -> Event:
     return event
 
 
+def other_event(found: FeedEvent, *, zone: ZoneInfo, host: str) -> Event:
+    """A VEVENT of another capability's event (a training session)."""
+    event = Event()
+    event.add("uid", f"{found.uid}@{host}")
+    event.add("dtstamp", found.updated.astimezone(datetime.UTC))
+    event.add("last-modified", found.updated.astimezone(datetime.UTC))
+    event.add("dtstart", found.start.astimezone(zone))
+    event.add("dtend", found.end.astimezone(zone))
+    event.add(
+        "summary", f"Cancelled: {found.summary}" if found.cancelled else found.summary
+    )
+    if found.location:
+        event.add("location", found.location)
+    if found.description:
+        event.add("description", found.description)
+    event.add("sequence", found.sequence)
+    event.add("status", "CANCELLED" if found.cancelled else "CONFIRMED")
+    event.add("transp", "TRANSPARENT" if found.cancelled else "OPAQUE")
+    return event
+
+
 def shift_calendar(
-    shifts: Iterable[Shift], *, name: str, zone: ZoneInfo, host: str
+    shifts: Iterable[Shift],
+    *,
+    name: str,
+    zone: ZoneInfo,
+    host: str,
+    others: Iterable[FeedEvent] = (),
 ) -> bytes:
-    """The feed of ``shifts`` (with their shift type and team loaded)."""
+    """The feed of ``shifts`` (with their shift type and team loaded) and
+    ``others``, the events other capabilities add."""
     calendar = Calendar()
     calendar.add("prodid", PRODUCT)
     calendar.add("version", "2.0")
@@ -67,11 +95,14 @@ def shift_calendar(
     # How often to look again: RFC 7986, and the older name Outlook reads.
     calendar.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
     calendar.add("x-published-ttl", vDuration(REFRESH))
-    shifts = list(shifts)
-    if shifts:
-        first = min(shift.start for shift in shifts).astimezone(zone).year
-        last = max(shift.end for shift in shifts).astimezone(zone).year
+    shifts, others = list(shifts), list(others)
+    spans = [(s.start, s.end) for s in shifts] + [(o.start, o.end) for o in others]
+    if spans:
+        first = min(start for start, _ in spans).astimezone(zone).year
+        last = max(end for _, end in spans).astimezone(zone).year
         calendar.add_component(vtimezone(zone.key, first, last))
     for shift in shifts:
         calendar.add_component(shift_event(shift, zone=zone, host=host))
+    for other in others:
+        calendar.add_component(other_event(other, zone=zone, host=host))
     return calendar.to_ical()

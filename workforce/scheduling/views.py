@@ -13,6 +13,7 @@ from django.views.decorators.http import require_safe
 from workforce.people.models import Staff
 
 from . import ical
+from .hooks import feed_events
 from .models import CalendarFeed, Shift
 
 # How far back the feed reaches; everything ahead is in it.
@@ -47,6 +48,7 @@ def shift_feed(request, token: str):
         name=f"Shifts: {feed.staff.full_name}",
         zone=timezone.get_default_timezone(),
         host=feed_host(request),
+        others=feed_events(feed.staff, since),
     )
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     # The address is a secret: no shared cache keeps it, no search engine lists it.

@@ -15,7 +15,7 @@ from wagtail.admin.widgets.button import HeaderButton
 from deskbook.core.exports import SAFE_TEXT
 from deskbook.core.refusals import RefusesWith403
 
-from ..hooks import WORKFORCE_MENU
+from ..hooks import WORKFORCE_MENU, person_flags
 from ..models import Language, PartnerAgency, Staff, Team, TeamMembership
 from ..selectors import staff_list_for, staff_visible_to, team_history
 from .staff_import import IMPORT_STAFF
@@ -107,6 +107,9 @@ class StaffInspectView(InspectView):
         context = super().get_context_data(**kwargs)
         context["team_history"] = team_history(self.object)
         context["resignations"] = self.object.resignations.order_by("-recorded_at")
+        context["flags"] = person_flags([self.object.pk], timezone.localdate()).get(
+            self.object.pk, []
+        )
         return context
 
 

@@ -11,6 +11,8 @@ from django.utils.safestring import mark_safe
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 
+from workforce.people.hooks import person_flags
+
 from ..calculations import clock_times
 from ..models import Shift
 from ..selectors import PlanCell, PlanGrid, plan_grid, teams_plannable_by
@@ -93,6 +95,9 @@ def grid_rows(grid: PlanGrid, columns: list[GridColumn], period: Period) -> list
     # days: each is written once, not once a cell.
     times = functools.cache(local_times)
     day_names = {day: f"{day:%a %d %b}" for day in grid.days}
+    # Warnings other capabilities raise about the people (a lapsed
+    # compliance certificate), as of today.
+    flags = person_flags((row.staff.pk for row in grid.rows), timezone.localdate())
     rows = []
     for row in grid.rows:
         person = row.staff
@@ -118,7 +123,13 @@ def grid_rows(grid: PlanGrid, columns: list[GridColumn], period: Period) -> list
                 )
             )
         # Every value in the markup is escaped by grid_markup.
-        rows.append({"staff": person, "cells": mark_safe("".join(markup))})  # noqa: S308
+        rows.append(
+            {
+                "staff": person,
+                "cells": mark_safe("".join(markup)),  # noqa: S308
+                "flags": flags.get(person_id, []),
+            }
+        )
     return rows
 
 

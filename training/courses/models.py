@@ -1,4 +1,0 @@
-"""Models of courses.
-
-No models yet.
-"""
