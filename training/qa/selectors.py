@@ -303,9 +303,7 @@ def team_call_volumes(
             team_id__in=list(team_ids),
             valid_from__lte=timezone.localdate(end),
         )
-        .filter(
-            Q(valid_to__isnull=True) | Q(valid_to__gte=timezone.localdate(start))
-        )
+        .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=timezone.localdate(start)))
         .values("staff_id")
     )
     calls = (
