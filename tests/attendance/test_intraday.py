@@ -11,6 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from tests.attendance.conftest import local
 from tests.attendance.factories import ClockEventFactory
 from tests.leave.factories import LeaveRequestFactory
+from tests.qa.factories import CallFactory
 from tests.workforce.factories import StaffFactory
 from workforce.attendance.intraday import team_board
 from workforce.attendance.models import InboundForecast, PortfolioBucket
@@ -92,6 +93,78 @@ def test_the_numbers_of_a_small_day_worked_by_hand(today):
     assert len(board) == 48
 
 
+def inbound(staff, at: str, count: int, seconds: int = 120):
+    """``count`` inbound calls of ``staff`` in the call log at ``at`` (agency time)."""
+    CallFactory.create_batch(
+        count,
+        collector=staff,
+        started_at=local(at),
+        direction="inbound",
+        duration_seconds=seconds,
+    )
+
+
+def test_the_rest_of_the_day_is_reforecast_by_the_calls_so_far(client, today):
+    """40 calls were forecast for each of 08:00 and 08:30, and 60 came in each
+    (the call log): 120 / 80 = 1.5 times the forecast. So the finished half
+    hours show the 60 that came, and 09:00's 100 becomes 150."""
+    for start in ("08:00", "08:30"):
+        InboundForecast.objects.create(
+            team=today["team"],
+            day=TODAY,
+            interval_start=datetime.time(*map(int, start.split(":"))),
+            calls=40,
+            aht_seconds=180,
+        )
+        inbound(today["aisyah"], f"2026-02-27 {start}", 60)
+
+    board = team_board(team=today["team"])
+
+    assert board.reforecast_ratio == 1.5
+    times = by_time(board)
+    assert [times[t].inbound_calls for t in ("08:00", "08:30", "09:00", "09:30")] == [
+        60.0,
+        60.0,
+        150.0,
+        0.0,
+    ]
+    client.force_login(today["lead"])
+    html = client.get(BOARD).text
+    assert "the calls so far are 1.50 × the forecast" in html
+
+
+def test_without_the_days_calls_the_forecast_stands(today):
+    board = team_board(team=today["team"])
+    assert board.reforecast_ratio is None
+    assert by_time(board)["09:00"].inbound_calls == 100.0
+
+
+def test_with_no_imported_forecast_the_last_four_weekdays_of_calls_forecast(
+    client, today
+):
+    """No forecast imported for Friday: the four Fridays before had 8, 4, 0
+    and 4 inbound calls at 10:00 (a Thursday's 50 do not count), so 4 are
+    forecast, at the 200 s those calls took on average."""
+    InboundForecast.objects.all().delete()
+    for day, count in (("20", 8), ("13", 4), ("06", 0)):
+        if count:
+            inbound(today["wei"], f"2026-02-{day} 10:05", count, seconds=200)
+    inbound(today["wei"], "2026-01-30 10:10", 4, seconds=200)
+    inbound(today["wei"], "2026-02-26 10:00", 50, seconds=200)
+    inbound(today["wei"], "2026-01-23 10:00", 9, seconds=200)  # five weeks back
+
+    board = team_board(team=today["team"])
+
+    assert board.forecast_source == "history"
+    ten = by_time(board)["10:00"]
+    # 4 calls x 200 s / 1800 s = 0.44 Erlangs: 2 agents for 80% in 20 s, plus
+    # the 2 of outbound.
+    assert (ten.inbound_calls, ten.agents) == (4.0, 4)
+    client.force_login(today["lead"])
+    html = client.get(BOARD).text
+    assert "the average of the last 4 Fridays" in html
+
+
 def test_the_page_shows_the_board_with_the_short_interval_and_the_chart(client, today):
     client.force_login(today["lead"])
     response = client.get(BOARD)
@@ -104,7 +177,7 @@ def test_the_page_shows_the_board_with_the_short_interval_and_the_chart(client, 
     assert "<td data-present>2</td>" in row
     assert "<strong>14</strong>" in row
     assert "<svg" in html and 'data-series="present"' in html
-    assert "until then the rest of the day is the forecast" in html
+    assert "Not reforecast yet" in html
     assert "cdn" not in html.lower().split("<svg", 1)[1]
 
 

@@ -13,7 +13,9 @@ pytestmark = pytest.mark.django_db
 
 def old_hit(settings) -> Query:
     query, _ = Query.objects.get_or_create(query_string="bailiff")
-    too_old = timezone.localdate() - datetime.timedelta(
+    # Wagtail counts a hit's age by the UTC calendar, a day behind
+    # Singapore's from 16:00 UTC.
+    too_old = timezone.now().date() - datetime.timedelta(
         days=settings.WAGTAILSEARCH_HITS_MAX_AGE + 1
     )
     QueryDailyHits.objects.create(query=query, date=too_old, hits=1)

@@ -37,8 +37,9 @@ def test_calls_are_counted_per_team_on_the_days_date_and_half_hour():
     volumes = call_volumes([desk.pk], local(1, 0), local(17, 0))
 
     assert volumes == {
-        (desk.pk, local(2, 10)): CallVolume(desk.pk, local(2, 10), 1, 2),
-        (desk.pk, local(2, 10, 30)): CallVolume(desk.pk, local(2, 10, 30), 1, 0),
+        # The inbound calls' 120 s each are their handle time.
+        (desk.pk, local(2, 10)): CallVolume(desk.pk, local(2, 10), 1, 2, 120),
+        (desk.pk, local(2, 10, 30)): CallVolume(desk.pk, local(2, 10, 30), 1, 0, 120),
     }
     both = call_volumes([desk.pk, other.pk], local(1, 0), local(18, 0))
     assert both[(other.pk, local(16, 9))] == CallVolume(other.pk, local(16, 9), 0, 1)

@@ -295,16 +295,30 @@ def team_call_volumes(
 ) -> list[CallVolume]:
     """Attendance's ``attendance_call_volumes``: calls per team (the person's
     team on the call's date) and 30-minute interval of the agency's clock,
-    inbound and outbound, for calls started in [start, end). Two queries."""
+    inbound and outbound, for calls started in [start, end). Only the calls
+    of people in one of those teams at some time in the window are read.
+    Two queries."""
+    in_teams = (
+        TeamMembership.objects.filter(
+            team_id__in=list(team_ids),
+            valid_from__lte=timezone.localdate(end),
+        )
+        .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=timezone.localdate(start)))
+        .values("staff_id")
+    )
     calls = (
-        Call.objects.filter(started_at__gte=start, started_at__lt=end)
+        Call.objects.filter(
+            started_at__gte=start, started_at__lt=end, collector_id__in=in_teams
+        )
         .order_by()
         .annotate(
             started_text=Cast("started_at", CharField()),
             outbound_flag=Case(When(direction=Direction.OUTBOUND, then=1), default=0),
         )
     )
-    frame = _frame(calls, ["collector_id", "started_text", "outbound_flag"])
+    frame = _frame(
+        calls, ["collector_id", "started_text", "outbound_flag", "duration_seconds"]
+    )
     if frame.empty:
         return []
     frame["started"] = _utc(frame["started_text"])
@@ -312,9 +326,15 @@ def team_call_volumes(
     frame = frame[frame["team_id"].isin(list(team_ids))]
     zone = timezone.get_default_timezone_name()
     local = pd.DatetimeIndex(frame["started"]).tz_localize("UTC").tz_convert(zone)
-    frame = frame.assign(interval=local.floor("30min"), outbound=frame["outbound_flag"])
+    frame = frame.assign(
+        interval=local.floor("30min"),
+        outbound=frame["outbound_flag"],
+        inbound_seconds=frame["duration_seconds"].where(frame["outbound_flag"] == 0, 0),
+    )
     counts = frame.groupby(["team_id", "interval"]).agg(
-        calls=("outbound", "size"), outbound=("outbound", "sum")
+        calls=("outbound", "size"),
+        outbound=("outbound", "sum"),
+        inbound_seconds=("inbound_seconds", "sum"),
     )
     return [
         CallVolume(
@@ -322,6 +342,7 @@ def team_call_volumes(
             start=interval.to_pydatetime(),
             inbound=int(row.calls - row.outbound),
             outbound=int(row.outbound),
+            inbound_seconds=int(row.inbound_seconds),
         )
         for (team_id, interval), row in counts.iterrows()
     ]

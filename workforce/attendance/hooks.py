@@ -15,7 +15,9 @@
     agency's clock (``staffing.demand.interval_start``), and for the team
     its person was in *on the call's date*. ``inbound`` counts calls
     offered to the team (answered or not: what the queue had to carry),
-    ``outbound`` the dialer's attempts (connected or not). Intervals without
+    ``outbound`` the dialer's attempts (connected or not), and
+    ``inbound_seconds`` the inbound calls' handle time added up (the average
+    handle time of a forecast from history). Intervals without
     calls may be left out. QA answers from its call log; several answers add
     up.
 """
@@ -39,6 +41,7 @@ class CallVolume:
     start: datetime.datetime  # the agency's time, aware
     inbound: int
     outbound: int
+    inbound_seconds: int = 0
 
 
 def call_volumes(
@@ -49,12 +52,14 @@ def call_volumes(
     ids = list(team_ids)
     inbound: dict[tuple, int] = defaultdict(int)
     outbound: dict[tuple, int] = defaultdict(int)
+    seconds: dict[tuple, int] = defaultdict(int)
     for answer in hooks.get_hooks(ATTENDANCE_CALL_VOLUMES):
         for volume in answer(team_ids=ids, start=start, end=end):
             key = (volume.team_id, volume.start)
             inbound[key] += volume.inbound
             outbound[key] += volume.outbound
+            seconds[key] += volume.inbound_seconds
     return {
-        key: CallVolume(key[0], key[1], inbound[key], outbound[key])
+        key: CallVolume(key[0], key[1], inbound[key], outbound[key], seconds[key])
         for key in inbound.keys() | outbound.keys()
     }

@@ -16,6 +16,7 @@ from workforce.scheduling import calculations as planning
 from workforce.scheduling.models import Shift
 
 from . import calculations as calc
+from .hooks import call_volumes
 from .models import AttendanceSettings, ClockEvent, InboundForecast, PortfolioBucket
 from .selectors import approved_absences, may_see_team_attendance
 from .staffing import demand
@@ -23,6 +24,10 @@ from .staffing.floor import PersonOnFloor, floor_counts
 from .staffing.requirement import ServiceTarget, interval_requirements
 
 DAY = datetime.timedelta(days=1)
+# With no imported forecast for the day, inbound calls are the average of the
+# same weekday over this many past weeks of the call log.
+HISTORY_WEEKS = 4
+IMPORTED, HISTORY = "imported", "history"
 
 
 @dataclass(frozen=True)
@@ -60,12 +65,15 @@ class Board:
     target: ServiceTarget
     has_forecast: bool
     has_portfolio: bool
-    # Actual inbound calls come with call logs; until then the rest of the
-    # day is the forecast as it stands.
+    # Where the inbound forecast came from: IMPORTED, HISTORY or None.
+    forecast_source: str | None
+    # Actual ÷ forecast inbound calls over the finished half hours, by which
+    # the rest of the day is scaled; None until one with forecast calls ended.
     reforecast_ratio: float | None
     # (name, flags) of the team's people with a warning today (people's
     # ``PERSON_FLAGS``: a lapsed compliance certificate).
     flagged: tuple = ()
+    history_weeks: int = HISTORY_WEEKS
 
 
 def intraday_board(
@@ -89,11 +97,22 @@ def team_board(*, team: Team, now: datetime.datetime | None = None) -> Board:
     )
     slots = demand.day_intervals(day, zone)
 
-    forecasts = {
-        datetime.datetime.combine(day, row.interval_start, zone): row
-        for row in InboundForecast.objects.filter(team=team, day=day)
+    forecast, handle_seconds, source = _inbound_forecast(team, day, zone)
+    midnight = datetime.datetime.combine(day, datetime.time(0), zone)
+    actual = {
+        volume.start: float(volume.inbound)
+        for volume in call_volumes([team.pk], midnight, now).values()
     }
-    calls = {start: float(row.calls) for start, row in forecasts.items()}
+    full_day = {start: forecast.get(start, 0.0) for start in slots}
+    finished = [start for start in slots if start + demand.INTERVAL <= now]
+    # Reforecast once the call log has the day's calls (a log that has none
+    # yet is not a day without calls) and a finished half hour had some
+    # forecast: else the day is the forecast as it stands.
+    if actual and sum(full_day[start] for start in finished) > 0:
+        calls = demand.reforecast_rest_of_day(full_day, actual, now=now)
+        ratio = demand.reforecast_ratio(full_day, actual, completed=finished)
+    else:
+        calls, ratio = full_day, None
     buckets = list(PortfolioBucket.objects.filter(team=team))
     workload = demand.outbound_workload(
         [
@@ -114,10 +133,9 @@ def team_board(*, team: Team, now: datetime.datetime | None = None) -> Board:
     )
     requirements = {}
     for start in slots:
-        forecast = forecasts.get(start)
         (requirement,) = interval_requirements(
             inbound_calls={start: calls.get(start, 0.0)},
-            inbound_handle_seconds=forecast.aht_seconds if forecast else 1,
+            inbound_handle_seconds=handle_seconds.get(start, 1),
             outbound_workload={start: workload.get(start, 0.0)},
             target=target,
         )
@@ -167,9 +185,10 @@ def team_board(*, team: Team, now: datetime.datetime | None = None) -> Board:
         now=now,
         intervals=intervals,
         target=target,
-        has_forecast=bool(forecasts),
+        has_forecast=source is not None,
         has_portfolio=bool(buckets),
-        reforecast_ratio=None,
+        forecast_source=source,
+        reforecast_ratio=ratio,
         flagged=_flagged(ids, day),
     )
 
@@ -189,6 +208,39 @@ def _flagged(ids, day) -> tuple:
         for staff_id in sorted(flags, key=lambda pk: names.get(pk, ""))
         if staff_id in names
     )
+
+
+def _inbound_forecast(team, day, zone):
+    """The day's inbound calls and handle seconds per interval, and where
+    they came from: the imported forecast if there is one; else the average
+    of the same weekday over the last ``HISTORY_WEEKS`` weeks of the call
+    log, at the average handle time of those weeks' inbound calls; else
+    nothing."""
+    rows = InboundForecast.objects.filter(team=team, day=day)
+    imported = {
+        datetime.datetime.combine(day, row.interval_start, zone): row for row in rows
+    }
+    if imported:
+        return (
+            {start: float(row.calls) for start, row in imported.items()},
+            {start: row.aht_seconds for start, row in imported.items()},
+            IMPORTED,
+        )
+    midnight = datetime.datetime.combine(day, datetime.time(0), zone)
+    past = call_volumes(
+        [team.pk], midnight - datetime.timedelta(weeks=HISTORY_WEEKS), midnight
+    ).values()
+    answered = sum(volume.inbound for volume in past)
+    if not answered:
+        return {}, {}, None
+    calls = demand.inbound_weekday_average(
+        ((volume.start, volume.inbound) for volume in past),
+        day=day,
+        weeks=HISTORY_WEEKS,
+        zone=zone,
+    )
+    handle = max(1, round(sum(volume.inbound_seconds for volume in past) / answered))
+    return calls, dict.fromkeys(calls, handle), HISTORY
 
 
 def _people(ids, shifts, day, now, zone) -> list[PersonOnFloor]:
