@@ -76,9 +76,10 @@ def test_demo_has_a_sign_in_per_role_and_the_agency_and_a_rerun_changes_nothing(
     # --if-empty leaves an existing demo alone, even one missing a person
     # (one a second seed would make again: one with no shifts planned and
     # no leave asked for, only the allocations that go with them; not the
-    # trainer, whose sessions keep their record).
-    Allocation.objects.filter(staff__user__username="qa").delete()
-    Staff.objects.filter(user__username="qa").delete()
+    # trainer, whose sessions keep their record, nor the QA analyst, whose
+    # evaluations do).
+    Allocation.objects.filter(staff__user__username="editor").delete()
+    Staff.objects.filter(user__username="editor").delete()
     before = row_counts()
     output = seed("--if-empty")
     assert "already present" in output
