@@ -37,6 +37,7 @@ def test_a_critical_fail_is_disputed_and_upheld(page, live_server, sign_in, floo
         trainer=StaffFactory(),
         capacity=8,
         dates=[sitting(timezone.localdate() + datetime.timedelta(days=7))],
+        room="Training room 2",
         by=None,
     )
     items["verification"].refresher_course = refresher

@@ -150,7 +150,12 @@ def refresher_for(item, *, sessions=1):
     for n in range(sessions):
         day = timezone.localdate() + datetime.timedelta(days=7 + n)
         session_schedule(
-            course=course, trainer=trainer, capacity=8, dates=[sitting(day)], by=None
+            course=course,
+            trainer=trainer,
+            capacity=8,
+            dates=[sitting(day)],
+            room="Training room 2",
+            by=None,
         )
     item.refresher_course = course
     item.save()
