@@ -1,15 +1,19 @@
 """A QA evaluation end to end in the browser: an analyst scores a call with a
 critical fail, the collector sees it in *My evaluations* and disputes an
 item, and her lead upholds the dispute: a new revision, the old one kept.
-The courses capability is asked (``qa_critical_fail``) to enrol her in the
-refresher."""
+The failed critical item's refresher course takes her on its next session."""
+
+import datetime
 
 import pytest
-from wagtail import hooks
+from django.utils import timezone
 
 from deskbook.core.bootstrap import bootstrap_site
+from tests.courses.factories import CourseFactory, sitting
 from tests.qa.scoring_floor import build
-from training.qa.hooks import QA_CRITICAL_FAIL
+from tests.workforce.factories import StaffFactory
+from training.courses.models import Enrolment
+from training.courses.services import session_schedule
 from training.qa.models import Evaluation, SampledCall
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -26,29 +30,38 @@ def answer(page, item, value):
 
 
 def test_a_critical_fail_is_disputed_and_upheld(page, live_server, sign_in, floor):
-    asked = []
-
-    def enrol(*, evaluation, items):
-        asked.append((evaluation.collector_id, [item.pk for item in items]))
-
     items = floor["items"]
+    refresher = CourseFactory(title="Right-party verification refresher")
+    session_schedule(
+        course=refresher,
+        trainer=StaffFactory(),
+        capacity=8,
+        dates=[sitting(timezone.localdate() + datetime.timedelta(days=7))],
+        room="Training room 2",
+        by=None,
+    )
+    items["verification"].refresher_course = refresher
+    items["verification"].save()
     sampled = SampledCall.objects.select_related("analyst__user", "collector").first()
-    with hooks.register_temporarily(QA_CRITICAL_FAIL, enrol):
-        sign_in(page, sampled.analyst.user.username)
-        page.goto(f"{live_server.url}/admin/qa/my-queue/")
-        page.click(f"text={sampled.call.call_id}")
-        answer(page, items["disclosure"], "yes")
-        answer(page, items["verification"], "no")
-        answer(page, items["plan"], "no")
-        answer(page, items["tone"], "4")
-        page.fill(
-            f"textarea[name=comment_{items['verification'].pk}]",
-            "Named the debt before checking the date of birth.",
-        )
-        page.click("button[name=submit]")
-        page.wait_for_url(f"{live_server.url}/admin/qa/my-queue/")
-        assert "critical fail" in page.inner_text("body")
-    assert asked == [(sampled.collector_id, [items["verification"].pk])]
+    sign_in(page, sampled.analyst.user.username)
+    page.goto(f"{live_server.url}/admin/qa/my-queue/")
+    page.click(f"text={sampled.call.call_id}")
+    answer(page, items["disclosure"], "yes")
+    answer(page, items["verification"], "no")
+    answer(page, items["plan"], "no")
+    answer(page, items["tone"], "4")
+    page.fill(
+        f"textarea[name=comment_{items['verification'].pk}]",
+        "Named the debt before checking the date of birth.",
+    )
+    page.click("button[name=submit]")
+    page.wait_for_url(f"{live_server.url}/admin/qa/my-queue/")
+    assert "critical fail" in page.inner_text("body")
+    enrolment = Enrolment.objects.get(staff=sampled.collector)
+    assert (enrolment.session.course, enrolment.state) == (
+        refresher,
+        Enrolment.State.ENROLLED,
+    )
 
     sign_in(page, sampled.collector.user.username)
     page.goto(f"{live_server.url}/admin/qa/my-evaluations/")

@@ -8,15 +8,18 @@ from decimal import Decimal
 import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
-from wagtail import hooks
+from django.utils import timezone
 
+from tests.courses.factories import CourseFactory, sitting
 from tests.qa.scoring_floor import build
+from tests.workforce.factories import StaffFactory
+from training.courses.models import Enrolment
+from training.courses.services import session_schedule
 from training.qa.evaluation_selectors import (
     evaluations_visible_to,
     qa_scores,
     queue_of,
 )
-from training.qa.hooks import QA_CRITICAL_FAIL
 from training.qa.models import Dispute, Evaluation, Item, SampledCall
 from training.qa.services.disputes import (
     coaching_record,
@@ -140,25 +143,58 @@ def test_a_used_version_is_frozen_and_an_edit_makes_the_next_version(qa_floor):
     assert qa_floor["scorecard"].current_version() == new
 
 
-def test_a_critical_fail_scores_0_calls_the_hook_and_tells_the_lead(
+def refresher_for(item, *, sessions=1):
+    """A refresher course for ``item`` with ``sessions`` sessions ahead."""
+    course = CourseFactory(title="Right-party verification refresher")
+    trainer = StaffFactory(first_name="Tess", last_name="Trainer")
+    for n in range(sessions):
+        day = timezone.localdate() + datetime.timedelta(days=7 + n)
+        session_schedule(
+            course=course,
+            trainer=trainer,
+            capacity=8,
+            dates=[sitting(day)],
+            room="Training room 2",
+            by=None,
+        )
+    item.refresher_course = course
+    item.save()
+    return course
+
+
+def test_a_critical_fail_scores_0_enrols_in_the_refresher_and_tells_the_lead(
     qa_floor, django_capture_on_commit_callbacks
 ):
-    heard = []
+    verification = Item.objects.get(text="Verified the right party first")
+    course = refresher_for(verification)
 
-    def enrol(*, evaluation, items):
-        heard.append((evaluation.pk, [item.text for item in items]))
-
-    with (
-        hooks.register_temporarily(QA_CRITICAL_FAIL, enrol),
-        django_capture_on_commit_callbacks(execute=True),
-    ):
+    with django_capture_on_commit_callbacks(execute=True):
         evaluation = submit(qa_floor, verification="no", tone="na")
     assert evaluation.score == Decimal("0.00")
     # Without the failure: Conduct 1/2 x 60 + Negotiation 1 x 40 = 70%.
     assert evaluation.would_be_score == Decimal("70.00")
-    assert heard == [(evaluation.pk, ["Verified the right party first"])]
-    assert [m.to for m in mail.outbox] == [["lead@deskbook.example"]]
-    assert "Code §3.2" in mail.outbox[0].body
+    enrolment = Enrolment.objects.get(staff=evaluation.collector)
+    assert (enrolment.session.course, enrolment.state, enrolment.source) == (
+        course,
+        Enrolment.State.ENROLLED,
+        Enrolment.Source.QA,
+    )
+    lead_mail = [m for m in mail.outbox if m.to == ["lead@deskbook.example"]]
+    assert len(lead_mail) == 1
+    assert "Code §3.2" in lead_mail[0].body
+    assert f"Refresher: enrolled on {enrolment.session}" in lead_mail[0].body
+
+
+def test_with_no_refresher_session_the_lead_is_told_nobody_was_enrolled(
+    qa_floor, django_capture_on_commit_callbacks
+):
+    verification = Item.objects.get(text="Verified the right party first")
+    refresher_for(verification, sessions=0)
+    with django_capture_on_commit_callbacks(execute=True):
+        submit(qa_floor, verification="no")
+    assert not Enrolment.objects.exists()
+    (lead_mail,) = [m for m in mail.outbox if m.to == ["lead@deskbook.example"]]
+    assert "not enrolled, no session of Right-party" in lead_mail.body
 
 
 def test_the_qa_score_is_the_hajek_estimate_beside_the_plain_mean(qa_floor):

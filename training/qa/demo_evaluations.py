@@ -20,6 +20,7 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from deskbook.core.roles import MANAGER, QA_ANALYST
+from training.courses.models import Course
 from workforce.people.models import Staff, Team
 from workforce.scheduling import notifications
 
@@ -51,10 +52,13 @@ EXTRA_ANALYSTS = [
 ]
 
 
-def _item(key, text, *, weight=1, critical="", na=True, scale=None):
-    """An item of the demo scorecard; ``critical`` is its rule reference."""
+def _item(key, text, *, weight=1, critical="", na=True, scale=None, refresher=""):
+    """An item of the demo scorecard; ``critical`` is its rule reference,
+    ``refresher`` the code of the training demo's course a failure sends the
+    collector to."""
     return {
         "key": key,
+        "refresher": refresher,
         "text": text,
         "kind": "scale" if scale else "yes_no",
         "scale_max": scale,
@@ -75,12 +79,14 @@ STRUCTURE = [
                 "Said they are a debt collector and the call is recorded",
                 critical="Code of conduct §2.1",
                 na=False,
+                refresher="disclosure-refresh",
             ),
             _item(
                 "verification",
                 "Verified the right party before discussing the debt",
                 critical="Code of conduct §2.3",
                 na=False,
+                refresher="disclosure-refresh",
             ),
             _item(
                 "no_threats",
@@ -188,6 +194,7 @@ def _scorecard(manager):
             description="The code of conduct on every collection call.",
         )
         version = scorecard.current_version()
+        courses = {course.code: course for course in Course.objects.all()}
         for order, (title, weight, rows) in enumerate(STRUCTURE):
             section = Section.objects.create(
                 version=version, title=title, weight=Decimal(weight), sort_order=order
@@ -196,7 +203,12 @@ def _scorecard(manager):
                 Item(
                     section=section,
                     sort_order=n,
-                    **{name: value for name, value in row.items() if name != "key"},
+                    refresher_course=courses.get(row["refresher"]),
+                    **{
+                        name: value
+                        for name, value in row.items()
+                        if name not in ("key", "refresher")
+                    },
                 )
                 for n, row in enumerate(rows)
             )

@@ -22,12 +22,21 @@ def leads_on_call_day(evaluation) -> list[Staff]:
     )
 
 
-def critical_fail(evaluation, items) -> None:
-    """The collector's lead learns of the failed critical items."""
+def critical_fail(evaluation, items, placements=()) -> None:
+    """The collector's lead learns of the failed critical items, and of the
+    refresher sessions the collector was put on (or why not)."""
     names = "\n".join(
         f"- {item.text}" + (f" ({item.rule_reference})" if item.rule_reference else "")
         for item in items
     )
+    for course, placement in placements:
+        enrolment = placement.enrolment
+        state = enrolment.get_state_display().lower() if enrolment else ""
+        names += (
+            f"\nRefresher: {state} on {enrolment.session}."
+            if enrolment
+            else f"\nRefresher {course.title}: not enrolled, {placement.reason}."
+        )
     leads = leads_on_call_day(evaluation)
     after_commit(
         lambda: send(

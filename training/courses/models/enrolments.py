@@ -37,6 +37,7 @@ class Enrolment(models.Model):
         ASSIGNED = "assigned", "Assigned"
         RULE = "rule", "Enrolment rule"
         REFRESHER = "refresher", "Refresher due"
+        QA = "qa", "After a QA critical fail"
         WAITLIST = "waitlist", "From the waitlist"
 
     PLACE_HOLDING = (

@@ -14,7 +14,12 @@ from .results_import import (
     import_session_results,
 )
 from .reviews import course_review_clear, courses_flag_for_sop_revision, what_changed
-from .rules import enrolment_rules_apply, next_session
+from .rules import (
+    Placement,
+    enrolment_in_next_session,
+    enrolment_rules_apply,
+    next_session,
+)
 from .sessions import (
     TRAINING_CALENDAR,
     session_cancel,
@@ -34,6 +39,8 @@ __all__ = [
     "courses_flag_for_sop_revision",
     "enrolment_cancel",
     "enrolment_create",
+    "enrolment_in_next_session",
+    "Placement",
     "enrolment_rules_apply",
     "enrolments_cancel_after",
     "feedback_give",

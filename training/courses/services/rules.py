@@ -2,6 +2,7 @@
 
 import datetime
 import logging
+from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -57,3 +58,32 @@ def enrolment_rules_apply(
         except ValidationError as refusal:
             logger.info("Rule %r skipped %s: %s", rule.name, staff, refusal)
     return enrolled
+
+
+@dataclass(frozen=True)
+class Placement:
+    """What became of sending someone to a course's next session: the
+    enrolment made, or why none was (no session ahead, or the reason the
+    enrolment was refused, e.g. already booked)."""
+
+    enrolment: Enrolment | None
+    reason: str = ""
+
+
+def enrolment_in_next_session(
+    *, staff, course, source: str, note: str, today: datetime.date
+) -> Placement:
+    """Put ``staff`` on the next session of ``course`` (a place, or its
+    waitlist when full) on the system's behalf, for another capability's
+    reason (QA's critical fail). Never raises for the person's state: a
+    refusal comes back as the placement's reason."""
+    session = next_session(course, after=today)
+    if session is None:
+        return Placement(None, f"no session of {course.title} is scheduled")
+    try:
+        enrolment = enrolment_create(
+            session=session, staff=staff, source=source, note=note
+        )
+    except ValidationError as refusal:
+        return Placement(None, " ".join(refusal.messages))
+    return Placement(enrolment)

@@ -135,6 +135,15 @@ class Item(Orderable):
         blank=True,
         help_text="The rule or code-of-conduct clause a critical item enforces.",
     )
+    refresher_course = models.ForeignKey(
+        "courses.Course",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="A collector who fails this critical item is enrolled in its "
+        "next session.",
+    )
 
     panels = [
         FieldPanel("text"),
@@ -144,6 +153,7 @@ class Item(Orderable):
         FieldPanel("weight"),
         FieldPanel("critical"),
         FieldPanel("rule_reference"),
+        FieldPanel("refresher_course"),
     ]
 
     class Meta(Orderable.Meta):

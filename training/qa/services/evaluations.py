@@ -9,13 +9,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
-from wagtail import hooks
 
+from training.courses.models import Enrolment
+from training.courses.services import enrolment_in_next_session
 from workforce.people.models import Staff
 
 from .. import notifications
 from ..calculations.scoring import score_evaluation
-from ..hooks import QA_CRITICAL_FAIL
 from ..models import Evaluation, Item, ItemAnswer, SampledCall, ScorecardVersion
 from .scorecards import (
     parse_answer,
@@ -155,15 +155,21 @@ def _write(evaluation, *, version, answers, summary, submit) -> Evaluation:
 
 
 def _critical_fail(evaluation: Evaluation, items: list[Item]) -> None:
-    """The lead is told, and the courses capability may enrol the collector in
-    a refresher (``qa_critical_fail``), once the evaluation is committed."""
-    notifications.critical_fail(evaluation, items)
-
-    def answer_hook():
-        for answer in hooks.get_hooks(QA_CRITICAL_FAIL):
-            answer(evaluation=evaluation, items=items)
-
-    transaction.on_commit(answer_hook)
+    """The collector goes to the next session of each failed item's refresher
+    course (a place, else its waitlist), in the evaluation's transaction; the
+    lead is told what failed and where the collector was placed."""
+    today = timezone.localdate()
+    placements = []
+    for course in {item.refresher_course for item in items if item.refresher_course}:
+        placement = enrolment_in_next_session(
+            staff=evaluation.collector,
+            course=course,
+            source=Enrolment.Source.QA,
+            note=f"Critical fail on call {evaluation.call.call_id}",
+            today=today,
+        )
+        placements.append((course, placement))
+    notifications.critical_fail(evaluation, items, placements)
 
 
 def evaluation_revise(

@@ -11,9 +11,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
-from wagtail import hooks
 
 from deskbook.core.roles import QA_ANALYST
+from training.courses.models import Certificate
 from workforce.people.models import Staff
 
 from ..calculations.queues import AssignmentError, assign_to_queues
@@ -24,7 +24,6 @@ from ..calculations.sampling import (
     draw_sample,
     sampling_design,
 )
-from ..hooks import QA_RISK_FACTORS
 from ..models import Call, Evaluation, Outcome, SampledCall, SampleDraw, Scorecard
 from ..selectors import breaches_by_call
 
@@ -124,12 +123,18 @@ def sample_frame(*, first, last, period_first_day) -> list[FrameCall]:
         .distinct()
     ):
         per_collector[pk].add(CRITICAL_FAIL_LAST_PERIOD)
-    for answer in hooks.get_hooks(QA_RISK_FACTORS):
-        for pk, factors in answer(
-            collector_ids=collector_ids, first=first, last=last
-        ).items():
-            if pk in per_collector:
-                per_collector[pk].update(factors)
+    # A course completed in the period before this one: its effect on the
+    # calls is what the sample should look at.
+    for pk in (
+        Certificate.objects.filter(
+            staff_id__in=collector_ids,
+            issued_on__gte=timezone.localdate(previous_first),
+            issued_on__lt=timezone.localdate(first),
+        )
+        .values_list("staff_id", flat=True)
+        .distinct()
+    ):
+        per_collector[pk].add(COURSE_COMPLETED)
     breaches = breaches_by_call(first=first, last=last)
     frame = []
     combos: dict[tuple, frozenset[str]] = {}
