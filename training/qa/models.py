@@ -1,4 +1,0 @@
-"""Models of quality assurance.
-
-No models yet.
-"""
