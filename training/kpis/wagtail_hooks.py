@@ -1,8 +1,33 @@
+from django.urls import include, path
 from wagtail import hooks
 
-from deskbook.core.hooks import TIMED_JOBS
+from deskbook.core.hooks import ROLE_PERMISSIONS, TIMED_JOBS
+from deskbook.core.roles import COLLECTOR, MANAGER, TEAM_LEAD
+from training.courses.hooks import TRAINING_MENU
+
+from . import urls
+from .menus import SEE_OWN, leaderboard_item, my_kpis_item
+from .viewsets.definitions import KpiDefinitionViewSet
 
 HOUR = 60 * 60
+
+
+@hooks.register(ROLE_PERMISSIONS)
+def kpi_role_permissions():
+    # Facts are written by the build only; definitions by managers.
+    return {
+        COLLECTOR: [SEE_OWN],
+        TEAM_LEAD: [SEE_OWN, "kpis.view_kpidefinition"],
+        MANAGER: [
+            SEE_OWN,
+            "kpis.oversee_kpis",
+            "kpis.change_kpisettings",
+            *(
+                f"kpis.{action}_kpidefinition"
+                for action in ("add", "change", "delete", "view")
+            ),
+        ],
+    }
 
 
 @hooks.register(TIMED_JOBS)
@@ -11,3 +36,17 @@ def kpi_timed_jobs():
     # calls and payments imported since its last run: hourly, so an import
     # shows in the KPIs within the hour; rebuilding a day twice is harmless.
     return [("build_kpi_facts", HOUR)]
+
+
+@hooks.register("register_admin_viewset")
+def register_kpi_definitions():
+    return KpiDefinitionViewSet("kpi_definitions")
+
+
+@hooks.register("register_admin_urls")
+def register_kpi_urls():
+    return [path("kpis/", include((urls.urlpatterns, "kpis")))]
+
+
+hooks.register(TRAINING_MENU, my_kpis_item)
+hooks.register(TRAINING_MENU, leaderboard_item)
