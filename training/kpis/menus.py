@@ -37,3 +37,13 @@ def leaderboard_item() -> MenuItem:
         icon_name="list-ol",
         order=61,
     )
+
+
+def daily_report_item() -> MenuItem:
+    return LeaderboardMenuItem(
+        "Daily KPI report",
+        reverse("kpis:daily_report"),
+        name="kpi-daily-report",
+        icon_name="list-ol",
+        order=63,
+    )

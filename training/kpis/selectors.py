@@ -11,6 +11,7 @@ import calendar
 import datetime
 from collections import defaultdict
 from dataclasses import dataclass
+from decimal import Decimal
 
 from django.db.models import DateField, ExpressionWrapper, F, Q, QuerySet, Sum
 from django.db.models.functions import TruncMonth
@@ -22,6 +23,11 @@ from workforce.people.models import Staff, Team
 from workforce.people.selectors import team_on_date, teams_led_by
 
 SEE_ALL_KPIS = "kpis.oversee_kpis"
+DECIMAL_PLACES = {
+    field.name: Decimal(1).scaleb(-field.decimal_places)
+    for field in CollectorDay._meta.concrete_fields
+    if field.get_internal_type() == "DecimalField"
+}
 TREND_PERIODS = 6
 
 
@@ -73,15 +79,17 @@ def sums() -> dict:
 
 
 def as_totals(row: dict) -> FactTotals:
-    """A row of ``sums()`` as ``FactTotals`` (a missing sum is 0)."""
-    return FactTotals(
-        **{
-            name: row[name]
-            if row.get(name) is not None
-            else FactTotals.__dataclass_fields__[name].default
-            for name in TOTAL_FIELDS
-        }
-    )
+    """A row of ``sums()`` as ``FactTotals``: a missing sum is 0, and a
+    decimal sum has its column's places (SQLite's sums drop trailing zeros)."""
+    values = {}
+    for name in TOTAL_FIELDS:
+        value = row.get(name)
+        if value is None:
+            value = FactTotals.__dataclass_fields__[name].default
+        if name in DECIMAL_PLACES:
+            value = Decimal(value).quantize(DECIMAL_PLACES[name])
+        values[name] = value
+    return FactTotals(**values)
 
 
 def may_see_all(viewer) -> bool:
@@ -296,8 +304,13 @@ def _ranked(found, kpi) -> list[LeaderboardRow]:
         else:
             value, lower = score.composite, False
         if value is None:
-            return (1, 0, person.last_name, person.first_name)
-        return (0, value if lower else -value, person.last_name, person.first_name)
+            return (1, 0, person.last_name.casefold(), person.first_name.casefold())
+        return (
+            0,
+            value if lower else -value,
+            person.last_name.casefold(),
+            person.first_name.casefold(),
+        )
 
     found.sort(key=key)
     rows, rank, previous = [], 0, object()

@@ -6,7 +6,8 @@ from deskbook.core.roles import COLLECTOR, MANAGER, TEAM_LEAD
 from training.courses.hooks import TRAINING_MENU
 
 from . import urls
-from .menus import SEE_OWN, leaderboard_item, my_kpis_item
+from .dashboard_panels import kpi_panels
+from .menus import SEE_OWN, daily_report_item, leaderboard_item, my_kpis_item
 from .viewsets.definitions import KpiDefinitionViewSet
 
 HOUR = 60 * 60
@@ -35,7 +36,8 @@ def kpi_timed_jobs():
     # With no option the command rebuilds yesterday and the days touched by
     # calls and payments imported since its last run: hourly, so an import
     # shows in the KPIs within the hour; rebuilding a day twice is harmless.
-    return [("build_kpi_facts", HOUR)]
+    # The report e-mail checks every quarter hour whether its time has come.
+    return [("build_kpi_facts", HOUR), ("send_kpi_daily_reports", HOUR / 4)]
 
 
 @hooks.register("register_admin_viewset")
@@ -50,3 +52,9 @@ def register_kpi_urls():
 
 hooks.register(TRAINING_MENU, my_kpis_item)
 hooks.register(TRAINING_MENU, leaderboard_item)
+hooks.register(TRAINING_MENU, daily_report_item)
+
+
+@hooks.register("construct_homepage_panels")
+def add_kpi_panels(request, panels):
+    panels.extend(kpi_panels(request))

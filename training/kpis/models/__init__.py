@@ -2,7 +2,14 @@
 table every KPI is summed from."""
 
 from .definitions import KpiDefinition, PeriodKind
-from .facts import CollectorDay, FactBuild
+from .facts import CollectorDay, DailyReportMail, FactBuild
 from .settings import KpiSettings
 
-__all__ = ["CollectorDay", "FactBuild", "KpiDefinition", "KpiSettings", "PeriodKind"]
+__all__ = [
+    "CollectorDay",
+    "DailyReportMail",
+    "FactBuild",
+    "KpiDefinition",
+    "KpiSettings",
+    "PeriodKind",
+]

@@ -111,3 +111,23 @@ class FactBuild(models.Model):
 
     def __str__(self):
         return f"facts {self.first_day}–{self.last_day} at {self.finished_at}"
+
+
+class DailyReportMail(models.Model):
+    """The morning e-mail of a day's report sent to one lead: at most once."""
+
+    lead = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    day = models.DateField()
+    sent_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["lead", "day"], name="kpis_daily_report_mail_once"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.day} report to {self.lead_id}"
