@@ -1,12 +1,13 @@
 from django.urls import include, path
 from wagtail import hooks
 
-from deskbook.core.hooks import ROLE_PERMISSIONS, TIMED_JOBS
+from deskbook.core.hooks import ROLE_PERMISSIONS, SEED_DEMO, TIMED_JOBS
 from deskbook.core.roles import COLLECTOR, MANAGER, TEAM_LEAD
 from training.courses.hooks import TRAINING_MENU
 
 from . import urls
 from .dashboard_panels import kpi_panels
+from .demo import seed_kpis
 from .menus import SEE_OWN, daily_report_item, leaderboard_item, my_kpis_item
 from .viewsets.definitions import KpiDefinitionViewSet
 
@@ -58,3 +59,9 @@ hooks.register(TRAINING_MENU, daily_report_item)
 @hooks.register("construct_homepage_panels")
 def add_kpi_panels(request, panels):
     panels.extend(kpi_panels(request))
+
+
+# After attendance (17/18), courses and QA (20s): the facts read their data.
+@hooks.register(SEED_DEMO, order=35)
+def seed_kpi_demo(*, size, log):
+    seed_kpis(size=size, log=log)
