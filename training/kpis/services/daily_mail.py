@@ -2,6 +2,7 @@
 
 import datetime
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
@@ -55,7 +56,8 @@ def _body(lead, day) -> str:
     ]
     if not lines:
         rows.append("No facts for your teams on this day.")
-    link = reverse("kpis:daily_report") + f"?day={day}"
+    base = getattr(settings, "WAGTAILADMIN_BASE_URL", "").rstrip("/")
+    link = base + reverse("kpis:daily_report") + f"?day={day}"
     return "\n".join(
         [
             f"Yesterday's figures for your teams ({day}).",
