@@ -4,8 +4,7 @@ KPIs of everyone, a collector's page and the leaderboard.
     .venv/bin/python tests/bench/bench_kpis.py --size large   # 500 × 1,000,000
     .venv/bin/python tests/bench/bench_kpis.py --size small   # 50 × 100,000
 
-Builds a scratch SQLite database (``tests/bench/settings.py``; set
-``DATABASE_URL`` to a PostgreSQL database to measure that instead), 25 teams
+Builds a scratch SQLite database (``tests/bench/settings.py``), 25 teams
 of collectors with their memberships, and generates the calls (90 days,
 outcomes and promises as a dialer's log) and payments on promised accounts
 with numpy, written with bulk inserts. Prints, each measured in this run:
