@@ -111,8 +111,9 @@ def test_training_menu_shows_only_to_those_who_may_see_an_item(user_with_role):
     assert {"Courses", "Sessions", "Enrolments", "Certificates"} <= set(
         _labels(training_menu(), manager)
     )
-    # A collector finds their own calls under QA; an editor, nothing.
-    assert _labels(training_menu(), user_with_role(COLLECTOR)) == ["QA"]
+    # A collector finds their KPIs, and their own calls under QA; an editor,
+    # nothing.
+    assert _labels(training_menu(), user_with_role(COLLECTOR)) == ["My KPIs", "QA"]
     assert not training_menu().is_shown(_request(user_with_role(EDITOR)))
 
     def qa_item():

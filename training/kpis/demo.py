@@ -1,0 +1,61 @@
+"""Demo KPIs: each stage's scorecard with targets, and the daily facts built
+from whatever calls, payments and attendance the demo holds (the QA demo's
+calls, once it is seeded; attendance's clock and shifts)."""
+
+from decimal import Decimal
+
+from deskbook.core.vocabulary import CollectionStage
+
+from .models import KpiDefinition
+from .services import facts_rebuild_all
+
+# (name, measure, target, weight) per stage: late-bucket collectors reach
+# fewer debtors and keep fewer promises, so their targets are lower.
+SCORECARDS = {
+    CollectionStage.PRE: [
+        ("RPC rate", "rpc_rate", "45", "1"),
+        ("PTP rate", "ptp_rate", "40", "1"),
+        ("PTP kept rate", "ptp_kept_rate", "80", "2"),
+        ("Average handle time", "average_handle_time", "240", "0.5"),
+        ("Schedule adherence", "schedule_adherence", "90", "1"),
+    ],
+    CollectionStage.EARLY: [
+        ("RPC rate", "rpc_rate", "30", "1"),
+        ("PTP rate", "ptp_rate", "35", "1"),
+        ("PTP kept rate", "ptp_kept_rate", "70", "2"),
+        ("Calls per hour", "calls_per_hour", "12", "0.5"),
+        ("Schedule adherence", "schedule_adherence", "90", "1"),
+        ("Attendance rate", "attendance_rate", "95", "1"),
+    ],
+    CollectionStage.LATE: [
+        ("RPC rate", "rpc_rate", "20", "1"),
+        ("PTP rate", "ptp_rate", "25", "1"),
+        ("PTP kept rate", "ptp_kept_rate", "55", "2"),
+        ("Attendance rate", "attendance_rate", "95", "1"),
+    ],
+}
+
+
+def seed_kpis(*, size: str, log) -> None:
+    """Idempotent: definitions are kept by stage and name; the facts are
+    rebuilt from scratch, so a second run writes the same rows."""
+    added = 0
+    for stage, kpis in SCORECARDS.items():
+        for order, (name, measure, target, weight) in enumerate(kpis):
+            _, created = KpiDefinition.objects.get_or_create(
+                stage=stage,
+                team=None,
+                name=name,
+                defaults={
+                    "measure": measure,
+                    "target": Decimal(target),
+                    "weight": Decimal(weight),
+                    "order": order,
+                },
+            )
+            added += created
+    build = facts_rebuild_all()
+    log(
+        f"KPIs: {KpiDefinition.objects.count()} definitions ({added} new), "
+        f"{build.rows} collector-days of facts over {build.days} days"
+    )

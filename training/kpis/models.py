@@ -1,4 +1,0 @@
-"""Models of KPIs.
-
-No models yet.
-"""

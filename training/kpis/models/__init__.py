@@ -1,0 +1,15 @@
+"""KPI definitions and targets, the composite's settings, and the daily fact
+table every KPI is summed from."""
+
+from .definitions import KpiDefinition, PeriodKind
+from .facts import CollectorDay, DailyReportMail, FactBuild
+from .settings import KpiSettings
+
+__all__ = [
+    "CollectorDay",
+    "DailyReportMail",
+    "FactBuild",
+    "KpiDefinition",
+    "KpiSettings",
+    "PeriodKind",
+]

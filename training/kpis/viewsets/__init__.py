@@ -1,0 +1,1 @@
+"""The KPI admin: definitions, the collector's scorecard, the leaderboard."""
