@@ -4,9 +4,13 @@ calls, once it is seeded; attendance's clock and shifts)."""
 
 from decimal import Decimal
 
-from deskbook.core.vocabulary import CollectionStage
+from django.db.models import Max
+from django.utils import timezone
 
-from .models import KpiDefinition
+from deskbook.core.vocabulary import CollectionStage
+from training.qa.models import Call, Payment
+
+from .models import CollectorDay, FactBuild, KpiDefinition
 from .services import facts_rebuild_all
 
 # (name, measure, target, weight) per stage: late-bucket collectors reach
@@ -54,8 +58,26 @@ def seed_kpis(*, size: str, log) -> None:
                 },
             )
             added += created
+    if _built_today_from_the_same_calls():
+        log(
+            f"KPIs: {KpiDefinition.objects.count()} definitions ({added} new), "
+            f"{CollectorDay.objects.count()} collector-days of facts, built today"
+        )
+        return
     build = facts_rebuild_all()
     log(
         f"KPIs: {KpiDefinition.objects.count()} definitions ({added} new), "
         f"{build.rows} collector-days of facts over {build.days} days"
+    )
+
+
+def _built_today_from_the_same_calls() -> bool:
+    """A second seed the same day, with no call or payment added since the
+    last build, would build the same facts again: it leaves them be."""
+    last = FactBuild.objects.order_by("-pk").first()
+    if last is None or timezone.localdate(last.started_at) != timezone.localdate():
+        return False
+    return (last.calls_through, last.payments_through) == (
+        Call.objects.aggregate(top=Max("pk"))["top"] or 0,
+        Payment.objects.aggregate(top=Max("pk"))["top"] or 0,
     )

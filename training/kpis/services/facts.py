@@ -36,7 +36,8 @@ Rules (docs/kpis.md, "Facts"):
   minutes (whole), days scheduled (a shift not wholly covered by approved
   leave or training) and days present (such a day with the collector
   present, late or leaving early, corrections applied) from attendance;
-- QA columns: zero until QA evaluations land (``qa_facts``).
+- QA columns (``qa_facts``): the standing evaluations of sampled calls, by
+  the call's day, each weighted by 1/π.
 
 Rebuilding a set of days deletes their rows and writes them again in one
 transaction, so a rebuild from scratch and any incremental build give the
@@ -46,6 +47,7 @@ same rows, and a recompute gives identical ones.
 import datetime
 from collections import defaultdict
 from collections.abc import Iterable
+from decimal import Decimal
 from fractions import Fraction
 
 import pandas as pd
@@ -70,7 +72,7 @@ from django.utils import timezone
 from training.kpis.calculations.measures import TOTAL_FIELDS, FactTotals, round_to
 from training.kpis.models import CollectorDay, FactBuild
 from training.qa import contact_rules
-from training.qa.models import Call, Payment, QASettings
+from training.qa.models import Call, Evaluation, Payment, QASettings
 from training.qa.models.calls import RIGHT_PARTY_OUTCOMES, Direction, Outcome
 from training.qa.selectors import contact_breaches
 from workforce.attendance import calculations as attendance_calc
@@ -220,17 +222,51 @@ def days_changed_since_last_build(*, now: datetime.datetime) -> set[datetime.dat
     return {day for day in days if day <= today}
 
 
-def qa_facts(first: datetime.date, last: datetime.date) -> dict:
-    """QA points × weight, weights, calls evaluated and critical fails per
-    (collector, day) from ``first`` to ``last``: empty until QA evaluations
-    exist.
+SIX_PLACES = Decimal("0.000001")
 
-    TODO(qa-evals): read ``training.qa.selectors.evaluations_for_facts``
-    (the evaluations of calls started in the period, with each call's score,
-    its sampling weight 1/π and whether a critical item failed), grouped by
-    the evaluated call's collector and agency-local call day, summed in SQL.
-    """
-    return {}
+
+def qa_facts(first: datetime.date, last: datetime.date) -> dict:
+    """QA points × weight, weights, calls scored and critical fails per
+    (collector, agency-local day of the call) from ``first`` to ``last``, from
+    the standing (final, not superseded) evaluations of sampled calls. A
+    call's weight is 1/π, its inclusion probability, to 6 places, so a
+    period's QA score (Σ points × weight ÷ Σ weight) is QA's Hájek
+    estimate; an evaluation with no score (every item N/A) counts only its
+    critical fails. One query; the sums are exact Decimals over the month's
+    sample, a few thousand rows."""
+    zone = timezone.get_default_timezone()
+    start, end = _bounds(first, last, zone)
+    rows = (
+        Evaluation.objects.standing()
+        .filter(call__started_at__gte=start, call__started_at__lt=end)
+        .values_list(
+            "collector_id",
+            "call__started_at",
+            "score",
+            "critical_failed",
+            "sampled_call__inclusion_probability",
+        )
+    )
+    facts: dict = {}
+    for collector_id, started, score, critical, probability in rows:
+        key = (collector_id, timezone.localdate(started, zone))
+        row = facts.setdefault(
+            key,
+            {
+                "qa_weighted_points": Decimal(0),
+                "qa_weight": Decimal(0),
+                "qa_calls": 0,
+                "qa_critical_fails": 0,
+            },
+        )
+        row["qa_critical_fails"] += int(critical)
+        if score is None:
+            continue
+        weight = (Decimal(1) / Decimal(repr(probability))).quantize(SIX_PLACES)
+        row["qa_weight"] += weight
+        row["qa_weighted_points"] += (score * weight).quantize(SIX_PLACES)
+        row["qa_calls"] += 1
+    return facts
 
 
 def _high_water_marks() -> tuple[int, int]:
