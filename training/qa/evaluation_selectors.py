@@ -15,7 +15,7 @@ from django.db.models.functions import TruncDate
 from django.utils import timezone
 
 from workforce.people.models import Staff, TeamMembership
-from workforce.people.selectors import teams_led_by
+from workforce.people.selectors import led_on_the_day, teams_led_by
 
 from .calculations.agreement import consensus_deviations, item_agreement
 from .calculations.sampling import ScoreEstimate, collector_estimates
@@ -42,13 +42,8 @@ def staff_of(user) -> Staff | None:
 
 def _with_lead_flag(queryset, user, collector_ref, call_ref):
     zone = timezone.get_default_timezone()
-    led = TeamMembership.objects.filter(
-        staff_id=OuterRef(collector_ref),
-        team__in=teams_led_by(user),
-        valid_from__lte=OuterRef("call_day"),
-    ).filter(Q(valid_to__isnull=True) | Q(valid_to__gte=OuterRef("call_day")))
     return queryset.annotate(call_day=TruncDate(call_ref, tzinfo=zone)).annotate(
-        led=Exists(led)
+        led=led_on_the_day(user, staff=collector_ref, day="call_day")
     )
 
 

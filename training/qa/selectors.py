@@ -16,9 +16,7 @@ from django.db import connection
 from django.db.models import (
     Case,
     CharField,
-    Exists,
     Min,
-    OuterRef,
     Q,
     QuerySet,
     When,
@@ -29,7 +27,7 @@ from django.utils import timezone
 from workforce.attendance.hooks import CallVolume
 from workforce.attendance.models import AttendanceSettings
 from workforce.people.models import Staff, Team, TeamMembership
-from workforce.people.selectors import teams_led_by
+from workforce.people.selectors import led_on_the_day, teams_led_by
 
 from . import contact_rules as rules
 from .models import Call, Direction, Payment, QASettings
@@ -47,15 +45,9 @@ def calls_visible_to(*, viewer) -> QuerySet[Call]:
     if viewer.has_perm(SEE_ALL_CALLS):
         return calls
     zone = timezone.get_default_timezone()
-    led_on_the_day = TeamMembership.objects.filter(
-        staff_id=OuterRef("collector_id"),
-        team__in=teams_led_by(viewer),
-        valid_from__lte=OuterRef("call_day"),
-    ).filter(Q(valid_to__isnull=True) | Q(valid_to__gte=OuterRef("call_day")))
-    return (
-        calls.annotate(call_day=TruncDate("started_at", tzinfo=zone))
-        .annotate(led=Exists(led_on_the_day))
-        .filter(Q(collector__user=viewer) | Q(led=True))
+    return calls.annotate(call_day=TruncDate("started_at", tzinfo=zone)).filter(
+        Q(collector__user=viewer)
+        | led_on_the_day(viewer, staff="collector_id", day="call_day")
     )
 
 

@@ -68,14 +68,22 @@ def rows_visible_to(rows: QuerySet, *, viewer, day, staff: str = "staff") -> Que
         return rows.none()
     if viewer.has_perm(SEE_EVERYONE):
         return rows
-    fact_day = OuterRef("scope_day")
-    in_led_team = TeamMembership.objects.filter(
-        staff=OuterRef(staff),
-        team__in=teams_led_by(viewer),
-        valid_from__lte=fact_day,
-    ).filter(Q(valid_to__isnull=True) | Q(valid_to__gte=fact_day))
     return rows.annotate(scope_day=day).filter(
-        Q(**{f"{staff}__user": viewer}) | Exists(in_led_team)
+        Q(**{f"{staff}__user": viewer})
+        | led_on_the_day(viewer, staff=staff, day="scope_day")
+    )
+
+
+def led_on_the_day(viewer, *, staff: str, day: str) -> Exists:
+    """An ``Exists`` for rows whose person (the outer field ``staff``) was in
+    a team ``viewer`` leads on the row's date (the outer field or annotation
+    ``day``)."""
+    return Exists(
+        TeamMembership.objects.filter(
+            staff=OuterRef(staff),
+            team__in=teams_led_by(viewer),
+            valid_from__lte=OuterRef(day),
+        ).filter(Q(valid_to__isnull=True) | Q(valid_to__gte=OuterRef(day)))
     )
 
 
