@@ -1,5 +1,7 @@
 """Reads for the site search: what a user may find, and what a hit says."""
 
+import functools
+
 from django.utils.html import strip_tags
 from modelsearch.index import SearchField
 from wagtail.models import Page
@@ -29,4 +31,10 @@ def searchable_text(page) -> str:
 
 def thesaurus() -> Thesaurus:
     """The editors' synonym groups, read afresh for each search (a small table)."""
-    return Thesaurus(SynonymGroup.objects.values_list("terms", "one_way"))
+    return _thesaurus_of(tuple(SynonymGroup.objects.values_list("terms", "one_way")))
+
+
+@functools.lru_cache(maxsize=4)
+def _thesaurus_of(groups: tuple[tuple[str, bool], ...]) -> Thesaurus:
+    # Parsed once for as long as the groups read the same.
+    return Thesaurus(groups)

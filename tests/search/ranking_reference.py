@@ -1,16 +1,18 @@
 """The term-at-a-time ranking as it was before it worked on whole arrays:
-one document at a time, in pure Python, pruning by upper bounds. Kept only
-here, as the reference ``test_vectorised_ranking.py`` compares the ranking
-with, score for score."""
+one document at a time, in pure Python, pruning by upper bounds, with exact
+phrases matched by Whoosh's phrase query (by position). Kept only here, as
+the reference ``test_vectorised_ranking.py`` compares the ranking with, score
+for score."""
 
 import heapq
 from collections import Counter
 
+from whoosh import query as wq
 from whoosh.scoring import BM25FScorer
 
-from deskbook.search.whoosh.postings import phrase_docs, postings_cache
+from deskbook.search.whoosh.postings import postings_cache
 from deskbook.search.whoosh.ranking import AnyField
-from deskbook.search.whoosh.schema import CATCH_ALL_FIELD
+from deskbook.search.whoosh.schema import CATCH_ALL_FIELD, TEXT_PREFIX
 
 SAFETY = 1e-9
 DECIMALS = 9
@@ -18,6 +20,17 @@ DECIMALS = 9
 
 def _order(item: tuple[float, int]) -> tuple[float, int]:
     return -round(item[0], DECIMALS), item[1]
+
+
+def phrase_docs(segment, words: tuple[str, ...]) -> set[int]:
+    """Documents with ``words`` side by side, in order, in one text field,
+    as Whoosh's own phrase query finds them (by position)."""
+    fields = [
+        name
+        for name in segment.reader().indexed_field_names()
+        if name.startswith(TEXT_PREFIX)
+    ]
+    return set(wq.Or([wq.Phrase(field, list(words)) for field in fields]).docs(segment))
 
 
 def _postings(reader, fieldname: str, text: str):

@@ -10,7 +10,8 @@ import pytest
 from modelsearch.query import Phrase
 from wagtail.models import Page
 
-from deskbook.search.whoosh import ranking
+from deskbook.search.selectors import searchable_text
+from deskbook.search.whoosh import postings, ranking
 from deskbook.search.whoosh.concepts import MostWords
 from deskbook.search.whoosh.ranking import plain_words
 from tests.search import ranking_reference
@@ -64,6 +65,8 @@ QUERIES = [
     ("parcel hardship letter visit", "or"),
     (MostWords([["toll"], ["payment"], ["scam"], ["zebrafish"]], minimum=2), "and"),
     (MostWords([[Phrase("toll payment")], ["message"]], minimum=1), "and"),
+    (MostWords([[Phrase("scam toll payment")], ["letter"]], minimum=1), "and"),
+    (MostWords([[Phrase("call toll scam message")], ["visit"]], minimum=1), "and"),
     (MostWords([["call", "visit"], ["letter"], ["dispute"]], minimum=1), "and"),
 ]
 
@@ -91,3 +94,33 @@ def test_scores_and_order_are_the_reference_ones(corpus):
     keys = [(-round(score, ranking.DECIMALS), docnum) for score, docnum in found]
     assert keys == sorted(keys)
     assert len({round(score, 9) for score, _ in found}) < len(found)  # ties exist
+
+
+def test_phrases_are_the_ones_whoosh_finds_by_position(corpus):
+    """Every phrase of two to five words of the pages' own text (and the same
+    words in another order) finds, segment by segment, exactly the documents
+    Whoosh's phrase query finds by position: none that have the words, or
+    every run of three of them, but not the whole phrase in one field."""
+    searcher = corpus.store.searcher()
+    pages = Page.objects.live().specific()
+    texts = [f"{page.title} {searchable_text(page)}" for page in pages]
+    draw = random.Random(3)
+    phrases = set()
+    for text in texts:
+        words = [token.text for token in corpus.analyzer(text)]
+        for size in range(2, 6):
+            if len(words) > size:
+                at = draw.randrange(len(words) - size)
+                phrases.add(tuple(words[at : at + size]))
+                phrases.add(tuple(draw.sample(words[at : at + size], size)))
+    found = not_found = 0
+    for phrase in sorted(phrases):
+        for sub, _ in searcher.leaf_searchers():
+            expected = ranking_reference.phrase_docs(sub, phrase)
+            # Deleted documents stay in posting lists; the ranking takes them out.
+            deleted = sub.reader().deleted_docs_set
+            kept = [d for d in postings.phrase_docs(sub, phrase) if d not in deleted]
+            assert kept == sorted(expected), phrase
+            found += bool(expected)
+            not_found += not expected
+    assert found > 50 and not_found > 50

@@ -19,6 +19,7 @@ from .schema import (
     FILTER_PREFIX,
     ID_FIELD,
     PK_FIELD,
+    RUNS_FIELD,
     SPELLING_FIELD,
     TEXT_PREFIX,
     VALUES_FIELD,
@@ -134,6 +135,10 @@ def build_document(obj) -> dict:
     for name, parts in texts.items():
         if parts:
             document[TEXT_PREFIX + name] = "\n".join(parts)
+    # Each text field's runs of adjacent words, for exact phrases.
+    document[RUNS_FIELD] = tuple(
+        document[TEXT_PREFIX + name] for name, parts in texts.items() if parts
+    )
     for name, parts in autocomplete.items():
         if parts:
             document[AUTOCOMPLETE_PREFIX + name] = "\n".join(parts)

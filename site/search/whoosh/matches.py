@@ -4,9 +4,10 @@ Counting a search's matches, or their facet values, in the database means
 sending it thousands of keys (75 to 105 ms at 14,000 matches in SQLite).
 Here the matches stay a numpy mask over the searcher's document numbers; the
 rows a queryset allows (the pages a visitor may view) become a mask with one
-query that reads their keys, kept on the queryset object, which lives for one
-request; facet values come from the index's columns (``columns``). Counts are
-then ``bincount`` over those arrays.
+query that reads their keys (joined into one string where the database can),
+kept on the queryset object, which lives for one request; facet values come
+from the index's columns (``columns``). Counts are then ``bincount`` over
+those arrays.
 
 The database stays the judge of which pages a visitor may see: what the index
 gives is only matching and the values of the pages.
@@ -15,6 +16,7 @@ gives is only matching and the values of the pages.
 import numpy as np
 from django.core.exceptions import EmptyResultSet
 from django.db import connections
+from django.db.models import Aggregate, TextField
 
 from .columns import searcher_key_array, searcher_values
 from .documents import filter_paths, filter_term, from_filter_term, keeps_exactly
@@ -123,9 +125,34 @@ def _integer_keys(model) -> bool:
     }
 
 
+class JoinedKeys(Aggregate):
+    """The keys of a queryset's rows as one comma-separated string."""
+
+    function = "GROUP_CONCAT"
+    output_field = TextField()
+
+    def as_postgresql(self, compiler, connection, **extra):
+        return self.as_sql(
+            compiler,
+            connection,
+            function="STRING_AGG",
+            template="%(function)s((%(expressions)s)::text, ',')",
+            **extra,
+        )
+
+
+# Databases whose JoinedKeys has no length limit: one string is read instead
+# of a row per key (at 20,000 keys, half the time in SQLite).
+JOINS_KEYS = {"sqlite", "postgresql"}
+
+
 def _keys_of(queryset) -> np.ndarray:
-    """The (integer) keys of the queryset's rows, read straight from the cursor."""
-    rows = queryset.order_by().values_list("pk", flat=True)
+    """The (integer) keys of the queryset's rows."""
+    queryset = queryset.order_by()
+    if connections[queryset.db].vendor in JOINS_KEYS:
+        joined = queryset.aggregate(keys=JoinedKeys("pk"))["keys"]
+        return np.fromstring(joined or "", dtype=np.int64, sep=",")
+    rows = queryset.values_list("pk", flat=True)
     try:
         sql, params = rows.query.sql_with_params()
     except EmptyResultSet:  # ``queryset.none()`` and the like

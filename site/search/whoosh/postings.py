@@ -13,10 +13,10 @@ import threading
 from array import array
 from collections import OrderedDict
 
-from whoosh import query as wq
+import numpy as np
 from whoosh.matching.wrappers import FilterMatcher
 
-from .schema import TEXT_PREFIX
+from .schema import LONGEST_RUN, RUN_SEPARATOR, RUNS_FIELD, TEXT_PREFIX
 from .segments import KeptPerSegment
 
 DEFAULT_MAX_POSTINGS = 4_000_000
@@ -100,30 +100,74 @@ def _extend(target: array, values) -> None:
 postings_cache = PostingsCache()
 
 
-# The documents of one segment holding a phrase: matching a phrase by
-# position reads every word's positions.
+# The documents of one segment holding a phrase longer than ``LONGEST_RUN``
+# words: checking them by position reads each candidate's positions.
 phrase_cache = KeptPerSegment(256)
 
 
-def phrase_docs(segment_searcher, words: tuple[str, ...]) -> frozenset:
-    """Segment document numbers with ``words`` (analysed) in this order in
-    one of their text fields, kept with the segment."""
+def phrase_docs(segment_searcher, words: tuple[str, ...]) -> np.ndarray:
+    """Segment document numbers (ascending, deletions included) with
+    ``words`` (analysed) side by side, in this order, in one of their text
+    fields, as Whoosh's phrase query finds them by position.
+
+    Up to ``LONGEST_RUN`` words, the phrase is one run of the ``runs`` field:
+    its posting list is the answer. A longer phrase is looked for among the
+    documents holding each of its runs of that length, by position.
+    """
+    reader = segment_searcher.reader()
+    if len(words) <= LONGEST_RUN:
+        return _ids(postings_cache.postings(reader, RUNS_FIELD, _run(words)))
     return phrase_cache.get(
-        segment_searcher.reader(),
-        ("phrase", words),
-        lambda: _phrase_docs(segment_searcher, words),
+        reader, ("phrase", words), lambda: _long_phrase_docs(reader, words)
     )
 
 
-def _phrase_docs(segment_searcher, words: tuple[str, ...]) -> frozenset:
-    """Documents with ``words`` side by side, in order, in one text field, as
-    Whoosh's phrase query finds them (by position)."""
+def _run(words) -> str:
+    return RUN_SEPARATOR.join(words)
+
+
+def _ids(postings: Postings) -> np.ndarray:
+    ids, _ = postings
+    return np.frombuffer(ids, dtype=np.int64) if len(ids) else np.zeros(0, np.int64)
+
+
+def _long_phrase_docs(reader, words: tuple[str, ...]) -> np.ndarray:
+    candidates = None
+    for at in range(len(words) - LONGEST_RUN + 1):
+        run = _run(words[at : at + LONGEST_RUN])
+        ids = _ids(postings_cache.postings(reader, RUNS_FIELD, run))
+        candidates = ids if candidates is None else np.intersect1d(candidates, ids)
+        if not len(candidates):
+            return candidates
+    found: set[int] = set()
     # Every text field: a document holds only its own model's fields, so
     # one answer serves a search of any model.
-    fields = [
-        name
-        for name in segment_searcher.reader().indexed_field_names()
-        if name.startswith(TEXT_PREFIX)
-    ]
-    phrase = wq.Or([wq.Phrase(field, list(words)) for field in fields])
-    return frozenset(phrase.docs(segment_searcher))
+    for fieldname in reader.indexed_field_names():
+        if fieldname.startswith(TEXT_PREFIX):
+            field = reader.schema[fieldname]
+            terms = [field.to_bytes(word) for word in words]
+            if all((fieldname, term) in reader for term in terms):
+                found.update(_in_order(reader, fieldname, terms, candidates))
+    return np.array(sorted(found), dtype=np.int64)
+
+
+def _in_order(reader, fieldname: str, terms: list[bytes], candidates) -> list[int]:
+    """The ``candidates`` (ascending) holding ``terms`` at consecutive
+    positions in the field."""
+    matchers = [reader.postings(fieldname, term) for term in terms]
+    found = []
+    for docnum in candidates.tolist():
+        starts = None
+        for offset, matcher in enumerate(matchers):
+            if matcher.is_active():
+                matcher.skip_to(docnum)
+            if not matcher.is_active() or matcher.id() != docnum:
+                starts = set()
+                break
+            here = {p - offset for p in matcher.value_as("positions")}
+            starts = here if starts is None else starts & here
+            if not starts:
+                break
+        if starts:
+            found.append(docnum)
+    return found

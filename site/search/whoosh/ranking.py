@@ -289,9 +289,7 @@ def _segment_matches(segment, postings: list, plan, allowed) -> tuple:
                 for i in alternative.words[1:]:
                     found &= having(postings[i])
                 if alternative.phrase is not None and found.any():
-                    found &= having(
-                        np.fromiter(phrase_docs(segment, alternative.phrase), np.int64)
-                    )
+                    found &= having(phrase_docs(segment, alternative.phrase))
                 docs |= found
             covered += docs
         matches = covered >= minimum
