@@ -8,8 +8,11 @@ day after the last such session ended (up to yesterday). The trained are
 the people the report counts as passed; the **not yet trained** are desk
 and field collectors of the same stages (their team's on the last day
 before training) who had not passed the course by the end of the after
-period. Only group figures leave this module: means, counts and the
-estimate, never one person's numbers.
+period. Only group figures leave this module (means, counts and the
+estimate), not a row per person; level 4 shows them only for groups of at
+least ten collectors (``calculations.did``), level 3 for any group with an
+evaluated call (its trained are the people whose results the viewer's
+report already lists).
 
 - Level 3: for each scorecard item naming the course as its refresher, the
   group's weighted mean item score in each period (``calculations.behaviour``).
