@@ -1,4 +1,4 @@
-"""The training demo: ten courses tied to SOPs, sessions past and future,
+"""The training demo: eleven courses tied to SOPs, sessions past and future,
 enrolments in every state, scores, certificates some expired and some due
 soon, feedback; a second run changes nothing."""
 
@@ -48,8 +48,8 @@ def counts():
     )
 
 
-def test_ten_courses_tied_to_sops_with_a_refresher_and_a_rule(demo):
-    assert Course.objects.count() == 10
+def test_eleven_courses_tied_to_sops_with_a_refresher_and_a_rule(demo):
+    assert Course.objects.count() == 11
     disclosure = Course.objects.get(code="disclosure")
     assert disclosure.refresher_course.code == "disclosure-refresh"
     assert disclosure.sops.filter(slug="right-party-verification").exists()

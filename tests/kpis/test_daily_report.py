@@ -83,4 +83,40 @@ def test_each_lead_is_mailed_once_after_the_time_set(reported, frozen_time):
     ]
     message = next(m for m in mail.outbox if m.to == ["lead@example.com"])
     assert message.subject == "KPI report for Monday 02 March 2026"
-    assert "Desk early\tTeam total\t4\t2\t1\t500.00" in message.body
+    assert "Team total: attempts 4, right-party contacts 2, promises 1" in (
+        message.body
+    )
+
+
+def test_each_lead_is_mailed_their_own_teams_numbers_in_text_and_html(
+    reported, frozen_time
+):
+    assert daily_report_mails_send(now=frozen_time("2026-03-03 08:00")) == 2
+    mails = {message.to[0]: message for message in mail.outbox}
+    lead = mails["lead@example.com"]
+    html, kind = lead.alternatives[0]
+    assert kind == "text/html"
+    # Monday 2 March, Desk early: Aisyah's 4 attempts, 2 right-party
+    # contacts, 1 promise of 500.00, 9 hours, 1 breach; Wei's shift alone.
+    assert lead.body.splitlines()[2:6] == [
+        "Desk early",
+        "  Nur Aisyah binti Ahmad: attempts 4, right-party contacts 2, promises 1 "
+        "(500.00 promised), received 0.00, hours 9.00, QA critical fails 0, "
+        "contact-rule breaches 1",
+        "  Wei Ming Tan: attempts 0, right-party contacts 0, promises 0 "
+        "(0.00 promised), received 0.00, hours 0.00, QA critical fails 0, "
+        "contact-rule breaches 0",
+        "  Team total: attempts 4, right-party contacts 2, promises 1 "
+        "(500.00 promised), received 0.00, hours 9.00, QA critical fails 0, "
+        "contact-rule breaches 1",
+    ]
+    cells = [cell.split(">")[-1] for cell in html.split("</td>") if "<td" in cell]
+    assert cells[:9] == [
+        "Nur Aisyah binti Ahmad", "4", "2", "1", "500.00", "0.00", "9.00", "0", "1"
+    ]  # fmt: skip
+    assert "/admin/kpis/daily/?day=2026-03-02" in html
+    assert "Desk late" not in lead.body + html
+    # Desk late's lead: nobody of theirs worked on the 2nd (Wei joined on the 4th).
+    other = mails["other-lead@deskbook.example"]
+    assert "No facts for your teams on this day." in other.body
+    assert "Nur Aisyah" not in other.body + other.alternatives[0][0]

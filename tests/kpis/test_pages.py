@@ -136,9 +136,10 @@ def test_the_leaderboard_exports_csv(client, scored):
     # Wei: RPC 100% of a 50% target is 200%, counted at the cap of 120; no
     # promise fell due for him, so RPC is all his composite rests on.
     assert text.splitlines()[:3] == [
-        "Rank,Team,Collector,Value,Composite",
-        "1,Desk early,Wei Ming Tan,100.00,120.00",
-        "2,Desk early,Nur Aisyah binti Ahmad,50.00,81.25",
+        "Rank,Team,Collector,Value,Composite,Collected,Collection target,"
+        "Collected vs target (%)",
+        "1,Desk early,Wei Ming Tan,100.00,120.00,0.00,0.00,no data",
+        "2,Desk early,Nur Aisyah binti Ahmad,50.00,81.25,500.00,0.00,no data",
     ]
 
 

@@ -1,4 +1,4 @@
-"""Demo training: ten courses tied to the knowledge base's SOPs, a rule
+"""Demo training: eleven courses tied to the knowledge base's SOPs, a rule
 sending desk new hires to the new-hire programme, and sessions past and
 future with enrolments in every state, attendance, scores, certificates
 (some expiring soon, some expired) and feedback.
@@ -68,6 +68,8 @@ COURSES = [
     ("legal-handover", "Letters of demand and the handover to legal", K.PRODUCT,
      None, 70, 2, False,
      ("letter-of-demand", "handing-an-account-to-legal", "proof-of-debt"), None),
+    ("promises", "Promises that are kept", K.PRODUCT, None, 60, 2, False,
+     ("handling-a-promise-to-pay", "setting-up-an-instalment-plan"), None),
 ]  # fmt: skip
 COMPLIANCE_COHORTS = ("disclosure", "privacy", "vulnerable", "field-safety")
 # People a past cohort: small enough that the small demo has six cohorts
@@ -85,6 +87,11 @@ FUTURE = [
     ("scam-victims", 25, 20, 1, True),
     ("field-safety", 30, 10, 1, False),
 ]
+# One cohort of *Promises that are kept* this many days ago, every other
+# collector of the floor, all passing: the call log's demo lets them win and
+# keep more promises afterwards, so the course report's levels 3 and 4 have
+# an effect to show against those not yet trained.
+EFFECT_COURSE, EFFECT_DAYS_AGO, EFFECT_PEOPLE = "promises", 45, 16
 RULE = "Desk new hires go to the next new-hire programme"
 COMMENTS = (
     "The role-plays helped most.",
@@ -127,6 +134,7 @@ def seed_training(*, size: str = "small", log=print) -> None:
             spread=150,
         )
         _recent_session(courses["basics"], trainer, people[-6:], today)
+        _effect_session(courses[EFFECT_COURSE], trainer, people, today)
         _future_sessions(courses, trainer, people, today)
     _flag_from_revised_sop(courses)
     log(
@@ -234,18 +242,37 @@ def _past_cohorts(course, trainer, people, today, size, spread=COHORT_SPREAD_DAY
             _results(session, cohort, rng=random.Random(f"{course.code}:{index}"))  # noqa: S311
 
 
-def _results(session, people, *, rng, post_scores=True):
+def _effect_session(course, trainer, people, today):
+    """The cohort whose calls change after the course (``EFFECT_DAYS_AGO``)."""
+    session, new = _session(
+        course,
+        trainer,
+        f"demo:{course.code}:effect",
+        today - datetime.timedelta(days=EFFECT_DAYS_AGO),
+        places=EFFECT_PEOPLE,
+        dates=2,
+    )
+    if new:
+        cohort = people[::2][:EFFECT_PEOPLE]
+        rng = random.Random("effect")  # noqa: S311 — demo data
+        _results(session, cohort, rng=rng, everyone_passes=True)
+
+
+def _results(session, people, *, rng, post_scores=True, everyone_passes=False):
     """Everyone present on every date (one in ten absent), scores before and
-    after, pass or fail by the pass mark, certificates and feedback."""
+    after, pass or fail by the pass mark, certificates and feedback; or, for
+    ``everyone_passes``, all present and over the pass mark."""
     course = session.course
     dates = list(session.dates.all())
     last_day = timezone.localtime(dates[-1].end).date()
     enrolments = []
     plans = []
     for person in people:
-        absent = rng.random() < 0.1
+        absent = rng.random() < 0.1 and not everyone_passes
         pre = Decimal(rng.randrange(30, 75))
         post = min(Decimal(100), pre + Decimal(rng.randrange(-5, 40)))
+        if everyone_passes:
+            post = max(post, Decimal(course.pass_mark + rng.randrange(0, 20)))
         if absent:
             state = Enrolment.State.NO_SHOW
         elif not post_scores:

@@ -1,7 +1,9 @@
-"""Demo KPIs: each stage's scorecard with targets, and the daily facts built
-from whatever calls, payments and attendance the demo holds (the QA demo's
-calls, once it is seeded; attendance's clock and shifts)."""
+"""Demo KPIs: each stage's scorecard with targets (the QA score and
+collected vs target among them), each stage's monthly collection target for
+the months of the demo's calls, and the daily facts built from whatever
+calls, payments, attendance and evaluations the demo holds."""
 
+import datetime
 from decimal import Decimal
 
 from django.db.models import Max
@@ -10,7 +12,7 @@ from django.utils import timezone
 from deskbook.core.vocabulary import CollectionStage
 from training.qa.models import Call, Payment
 
-from .models import CollectorDay, FactBuild, KpiDefinition
+from .models import CollectionTarget, CollectorDay, FactBuild, KpiDefinition
 from .services import facts_rebuild_all
 
 # (name, measure, target, weight) per stage: late-bucket collectors reach
@@ -22,6 +24,8 @@ SCORECARDS = {
         ("PTP kept rate", "ptp_kept_rate", "80", "2"),
         ("Average handle time", "average_handle_time", "240", "0.5"),
         ("Schedule adherence", "schedule_adherence", "90", "1"),
+        ("QA score", "qa_score", "85", "1"),
+        ("Collected vs target", "collected_vs_target", "100", "1"),
     ],
     CollectionStage.EARLY: [
         ("RPC rate", "rpc_rate", "30", "1"),
@@ -30,14 +34,27 @@ SCORECARDS = {
         ("Calls per hour", "calls_per_hour", "12", "0.5"),
         ("Schedule adherence", "schedule_adherence", "90", "1"),
         ("Attendance rate", "attendance_rate", "95", "1"),
+        ("QA score", "qa_score", "85", "1"),
+        ("Collected vs target", "collected_vs_target", "100", "1"),
     ],
     CollectionStage.LATE: [
         ("RPC rate", "rpc_rate", "20", "1"),
         ("PTP rate", "ptp_rate", "25", "1"),
         ("PTP kept rate", "ptp_kept_rate", "55", "2"),
         ("Attendance rate", "attendance_rate", "95", "1"),
+        ("QA score", "qa_score", "80", "1"),
+        ("Collected vs target", "collected_vs_target", "100", "1"),
     ],
 }
+# Each collector's monthly collection target per stage: later buckets
+# recover less. Set for the current month and the three before it (the
+# demo's calls).
+COLLECTION_TARGETS = {
+    CollectionStage.PRE: "14000",
+    CollectionStage.EARLY: "12000",
+    CollectionStage.LATE: "8000",
+}
+TARGET_MONTHS = 4
 
 
 def seed_kpis(*, size: str, log) -> None:
@@ -58,17 +75,40 @@ def seed_kpis(*, size: str, log) -> None:
                 },
             )
             added += created
-    if _built_today_from_the_same_calls():
+    targets = _collection_targets()
+    if _built_today_from_the_same_calls() and not targets:
         log(
             f"KPIs: {KpiDefinition.objects.count()} definitions ({added} new), "
+            f"{CollectionTarget.objects.count()} collection targets, "
             f"{CollectorDay.objects.count()} collector-days of facts, built today"
         )
         return
     build = facts_rebuild_all()
     log(
         f"KPIs: {KpiDefinition.objects.count()} definitions ({added} new), "
+        f"{CollectionTarget.objects.count()} collection targets ({targets} new), "
         f"{build.rows} collector-days of facts over {build.days} days"
     )
+
+
+def _collection_targets() -> int:
+    """Each stage's target for the months of the demo; returns how many
+    were added (an added target means the facts need building again)."""
+    month = timezone.localdate().replace(day=1)
+    months = [month]
+    for _ in range(TARGET_MONTHS - 1):
+        months.append((months[-1] - datetime.timedelta(days=1)).replace(day=1))
+    existing = set(
+        CollectionTarget.objects.filter(team=None).values_list("stage", "month")
+    )
+    added = [
+        CollectionTarget(stage=stage, month=first, amount=Decimal(amount))
+        for stage, amount in COLLECTION_TARGETS.items()
+        for first in months
+        if (stage, first) not in existing
+    ]
+    CollectionTarget.objects.bulk_create(added)
+    return len(added)
 
 
 def _built_today_from_the_same_calls() -> bool:

@@ -54,8 +54,8 @@ EXTRA_ANALYSTS = [
 
 def _item(key, text, *, weight=1, critical="", na=True, scale=None, refresher=""):
     """An item of the demo scorecard; ``critical`` is its rule reference,
-    ``refresher`` the code of the training demo's course a failure sends the
-    collector to."""
+    ``refresher`` the code of the training demo's course that addresses it
+    (a critical failure sends the collector to it)."""
     return {
         "key": key,
         "refresher": refresher,
@@ -106,8 +106,18 @@ STRUCTURE = [
         35,
         [
             _item("balance", "Stated the balance and the days past due", na=False),
-            _item("plan", "Offered a payment plan that fits the debtor", weight=2),
-            _item("promise", "Confirmed the promise's amount and date", weight=2),
+            _item(
+                "plan",
+                "Offered a payment plan that fits the debtor",
+                weight=2,
+                refresher="promises",
+            ),
+            _item(
+                "promise",
+                "Confirmed the promise's amount and date",
+                weight=2,
+                refresher="promises",
+            ),
         ],
     ),
     (

@@ -27,12 +27,14 @@ def round_to(value: Fraction | Decimal | int, places: int) -> Decimal:
     Exact: a rational is rounded from its numerator and denominator, not
     through a float or a limited-precision Decimal division.
     """
-    exact = Fraction(value)
-    sign = -1 if exact < 0 else 1
-    scaled = abs(exact) * 10**places
-    whole, remainder = divmod(scaled.numerator, scaled.denominator)
-    if 2 * remainder >= scaled.denominator:
+    # Integer arithmetic on the numerator and denominator: the leaderboard
+    # rounds every line of every collector's composite through here.
+    exact = value if isinstance(value, Fraction) else Fraction(value)
+    numerator, denominator = exact.numerator, exact.denominator
+    whole, remainder = divmod(abs(numerator) * 10**places, denominator)
+    if 2 * remainder >= denominator:
         whole += 1
+    sign = -1 if numerator < 0 else 1
     return Decimal(sign * whole).scaleb(-places).quantize(Decimal(1).scaleb(-places))
 
 

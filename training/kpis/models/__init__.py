@@ -4,8 +4,10 @@ table every KPI is summed from."""
 from .definitions import KpiDefinition, PeriodKind
 from .facts import CollectorDay, DailyReportMail, FactBuild
 from .settings import KpiSettings
+from .targets import CollectionTarget
 
 __all__ = [
+    "CollectionTarget",
     "CollectorDay",
     "DailyReportMail",
     "FactBuild",

@@ -9,6 +9,15 @@ from training.kpis.calculations import composite
 from training.kpis.calculations.measures import MEASURE_CHOICES, MEASURES, Direction
 
 
+def stage_or_team(name: str) -> models.CheckConstraint:
+    """A row applies to a stage or to a team, never both or neither."""
+    return models.CheckConstraint(
+        condition=(Q(stage="") & Q(team__isnull=False))
+        | (~Q(stage="") & Q(team__isnull=True)),
+        name=name,
+    )
+
+
 class PeriodKind(models.TextChoices):
     MONTH = "month", "Month"
     QUARTER = "quarter", "Quarter"
@@ -76,12 +85,7 @@ class KpiDefinition(models.Model):
         ordering = ["stage", "team__name", "order", "name"]
         verbose_name = "KPI definition"
         constraints = [
-            # A definition applies to a stage or to a team, never both or neither.
-            models.CheckConstraint(
-                condition=(Q(stage="") & Q(team__isnull=False))
-                | (~Q(stage="") & Q(team__isnull=True)),
-                name="kpis_definition_stage_or_team",
-            ),
+            stage_or_team("kpis_definition_stage_or_team"),
             models.UniqueConstraint(
                 fields=["stage", "team", "period_kind", "name"],
                 name="kpis_definition_unique_name",

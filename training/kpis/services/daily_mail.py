@@ -4,12 +4,13 @@ import datetime
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import send_mail
+from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from training.kpis.daily_report import COLUMNS, daily_report
+from training.kpis.daily_report import COLUMNS, FACT_COLUMNS, daily_report
 from training.kpis.models import DailyReportMail, KpiSettings
 
 
@@ -35,35 +36,39 @@ def daily_report_mails_send(*, now: datetime.datetime | None = None) -> int:
         try:
             with transaction.atomic():
                 DailyReportMail.objects.create(lead=lead, day=day, sent_at=now)
-                send_mail(
-                    f"KPI report for {day:%A %d %B %Y}",
-                    _body(lead, day),
-                    None,
-                    [lead.email],
-                )
+                daily_report_message(lead=lead, day=day).send()
         except IntegrityError:  # another runner sent it first
             continue
         sent += 1
     return sent
 
 
-def _body(lead, day) -> str:
-    lines = daily_report(viewer=lead, day=day)
-    headings = [heading for _, heading in COLUMNS]
-    rows = ["\t".join(headings)]
-    rows += [
-        "\t".join(str(value) for value in line.as_dict().values()) for line in lines
-    ]
-    if not lines:
-        rows.append("No facts for your teams on this day.")
+def daily_report_message(*, lead, day: datetime.date) -> EmailMultiAlternatives:
+    """The e-mail of ``day``'s report for ``lead``'s teams: a plain-text
+    body with an HTML alternative, from ``kpis/mail/daily_report.*``."""
+    by_team: dict[str, list] = {}
+    for line in daily_report(viewer=lead, day=day):
+        by_team.setdefault(line.team, []).append(
+            {
+                "collector": line.collector,
+                "is_team_total": line.is_team_total,
+                "totals": line.totals,
+                "figures": [getattr(line.totals, key) for key in FACT_COLUMNS],
+            }
+        )
     base = getattr(settings, "WAGTAILADMIN_BASE_URL", "").rstrip("/")
-    link = base + reverse("kpis:daily_report") + f"?day={day}"
-    return "\n".join(
-        [
-            f"Yesterday's figures for your teams ({day}).",
-            "",
-            *rows,
-            "",
-            f"On the site: {link}",
-        ]
+    context = {
+        "day": day,
+        "teams": [{"name": name, "lines": lines} for name, lines in by_team.items()],
+        "headings": ["Collector", *(heading for _, heading in COLUMNS[2:])],
+        "link": base + reverse("kpis:daily_report") + f"?day={day}",
+    }
+    message = EmailMultiAlternatives(
+        subject=f"KPI report for {day:%A %d %B %Y}",
+        body=render_to_string("kpis/mail/daily_report.txt", context),
+        to=[lead.email],
     )
+    message.attach_alternative(
+        render_to_string("kpis/mail/daily_report.html", context), "text/html"
+    )
+    return message

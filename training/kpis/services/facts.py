@@ -37,7 +37,11 @@ Rules (docs/kpis.md, "Facts"):
   leave or training) and days present (such a day with the collector
   present, late or leaving early, corrections applied) from attendance;
 - QA columns (``qa_facts``): the standing evaluations of sampled calls, by
-  the call's day, each weighted by 1/π.
+  the call's day, each weighted by 1/π;
+- the collection target (``target_facts``): each month's amount per
+  collector of the team's (else its stage's) ``CollectionTarget``, spread
+  over the month's days to the cent, for every day a desk or field
+  collector was in the team.
 
 Rebuilding a set of days deletes their rows and writes them again in one
 transaction, so a rebuild from scratch and any incremental build give the
@@ -70,14 +74,15 @@ from django.db.models.functions import Coalesce, TruncDate
 from django.utils import timezone
 
 from training.kpis.calculations.measures import TOTAL_FIELDS, FactTotals, round_to
-from training.kpis.models import CollectorDay, FactBuild
+from training.kpis.calculations.targets import daily_shares
+from training.kpis.models import CollectionTarget, CollectorDay, FactBuild
 from training.qa import contact_rules
 from training.qa.models import Call, Evaluation, Payment, QASettings
 from training.qa.models.calls import RIGHT_PARTY_OUTCOMES, Direction, Outcome
 from training.qa.selectors import contact_breaches
 from workforce.attendance import calculations as attendance_calc
 from workforce.attendance.selectors import teams_attendance
-from workforce.people.models import Team, TeamMembership
+from workforce.people.models import Staff, Team, TeamMembership
 from workforce.scheduling.models import Shift
 
 DAY = datetime.timedelta(days=1)
@@ -269,6 +274,58 @@ def qa_facts(first: datetime.date, last: datetime.date) -> dict:
     return facts
 
 
+COLLECTING_JOBS = (Staff.JobTitle.DESK_COLLECTOR, Staff.JobTitle.FIELD_COLLECTOR)
+
+
+def target_facts(first: datetime.date, last: datetime.date) -> dict:
+    """Each collector-day's share of its month's collection target, from
+    ``first`` to ``last``: the team's target of the month if it has one,
+    else its stage's, for desk and field collectors in the team that day
+    (the latest membership starting on or before it, as the team of the
+    day). Two queries; Python per collector-day with a target."""
+    months = set()
+    day = first
+    while day <= last:
+        months.add(day.replace(day=1))
+        day += DAY
+    targets = list(CollectionTarget.objects.filter(month__in=months))
+    if not targets:
+        return {}
+    by_team = {(t.team_id, t.month): t.amount for t in targets if t.team_id}
+    by_stage = {(t.stage, t.month): t.amount for t in targets if t.stage}
+    memberships = (
+        TeamMembership.objects.filter(
+            staff__job_title__in=COLLECTING_JOBS, valid_from__lte=last
+        )
+        .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=first))
+        .order_by("staff_id", "valid_from")
+        .values_list("staff_id", "team_id", "team__stage", "valid_from", "valid_to")
+    )
+    # The latest membership starting on or before a day wins it, as in the
+    # UPDATE that sets the team of the day.
+    team_of_day: dict[tuple[int, datetime.date], tuple[int, str]] = {}
+    for staff_id, team_id, stage, valid_from, valid_to in memberships:
+        day = max(valid_from, first)
+        end = min(valid_to or last, last)
+        while day <= end:
+            team_of_day[(staff_id, day)] = (team_id, stage)
+            day += DAY
+    shares: dict[tuple[Decimal, datetime.date], list[Decimal]] = {}
+    found = {}
+    for (staff_id, day), (team_id, stage) in team_of_day.items():
+        month = day.replace(day=1)
+        amount = by_team.get((team_id, month), by_stage.get((stage, month)))
+        if not amount:
+            continue
+        if (amount, month) not in shares:
+            days = (month.replace(day=28) + datetime.timedelta(days=4)).replace(
+                day=1
+            ) - month
+            shares[(amount, month)] = daily_shares(amount, days.days)
+        found[(staff_id, day)] = shares[(amount, month)][day.day - 1]
+    return found
+
+
 def _high_water_marks() -> tuple[int, int]:
     return (
         Call.objects.order_by().aggregate(top=Max("pk"))["top"] or 0,
@@ -322,6 +379,8 @@ def _build_run(first, last, now) -> int:
         facts[key].update(row)
     for key, row in qa_facts(first, last).items():
         facts[key].update(row)
+    for key, share in target_facts(first, last).items():
+        facts[key]["collection_target"] = share
 
     CollectorDay.objects.between(first, last).delete()
     _insert(

@@ -15,6 +15,7 @@ from wagtail.admin.views.mixins import SpreadsheetExportMixin
 from deskbook.core.exports import SAFE_TEXT
 from deskbook.core.refusals import RefusedWith403
 from deskbook.core.teams import IN_HOUSE, IN_HOUSE_KEY
+from training.kpis.calculations.measures import COLLECTED_VS_TARGET, read
 from workforce.people.models import PartnerAgency
 
 from ..selectors import (
@@ -31,6 +32,9 @@ COLUMNS = [
     ("collector", "Collector"),
     ("value", "Value"),
     ("composite", "Composite"),
+    ("collected", "Collected"),
+    ("collection_target", "Collection target"),
+    ("vs_target", "Collected vs target (%)"),
 ]
 
 
@@ -98,10 +102,11 @@ class LeaderboardView(
                 "rank": row.rank if row.rank is not None else "",
                 "team": row.team.name,
                 "collector": row.collector.full_name,
-                "value": "no data" if row.value is None else row.value,
-                "composite": "no data"
-                if row.score.composite is None
-                else row.score.composite,
+                "value": _said(row.value),
+                "composite": _said(row.score.composite),
+                "collected": row.totals.collected,
+                "collection_target": row.totals.collection_target,
+                "vs_target": _said(read(COLLECTED_VS_TARGET, row.totals).value),
                 "url": reverse("kpis:collector", args=[row.collector.pk])
                 + f"?month={self.choices['month'].key}",
             }
@@ -137,3 +142,7 @@ class LeaderboardView(
             xlsx_url=f"?{query.urlencode()}&export=xlsx".replace("?&", "?"),
         )
         return context
+
+
+def _said(value):
+    return "no data" if value is None else value

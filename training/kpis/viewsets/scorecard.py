@@ -12,6 +12,7 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from deskbook.core.refusals import RefusedWith403
+from training.kpis.calculations.measures import COLLECTED_VS_TARGET, read
 from workforce.people.models import Staff
 
 from ..charts import trend_line
@@ -66,6 +67,7 @@ class CollectorKpiView(RefusedWith403, WagtailAdminTemplateMixin, TemplateView):
         ]
         context.update(
             card=card,
+            vs_target=read(COLLECTED_VS_TARGET, card.totals).value,
             kpis=kpis,
             month_value=self.month.key,
             previous_url=f"?month={self.month.back(1).key}",
