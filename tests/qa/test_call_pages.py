@@ -4,7 +4,9 @@
 import datetime
 
 import pytest
+from django.core.management import call_command
 from django.db import connection
+from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
@@ -144,21 +146,32 @@ def test_the_report_takes_as_many_queries_for_many_calls_as_for_few(client_as, f
     assert len(many) == len(few)
 
 
-def test_an_uploaded_log_is_imported_in_the_background_and_followed(
-    client_as, floor, tmp_path, django_capture_on_commit_callbacks
-):
-    client = client_as(QA_ANALYST)
-    content = (
+def one_call(floor) -> str:
+    """A log of one call, N-1, by Aisyah."""
+    return (
         "call_id,collector,account_reference,start,duration,direction,outcome\n"
         f"N-1,{floor['calls']['aisyah'].collector.employee_number},ACC-Q1,"
         "2026-03-03 10:00,30,outbound,busy\n"
     )
+
+
+def upload_calls(client, tmp_path, content, capture_on_commit):
+    """Post ``content`` as a call log, running what waits for the commit."""
     path = tmp_path / "calls.csv"
     path.write_text(content)
-    with path.open("rb") as upload, django_capture_on_commit_callbacks(execute=True):
-        response = client.post(
+    with path.open("rb") as upload, capture_on_commit(execute=True):
+        return client.post(
             reverse("qa_imports:upload"), {"kind": "calls", "spreadsheet": upload}
         )
+
+
+def test_an_uploaded_log_is_imported_in_the_background_and_followed(
+    client_as, floor, tmp_path, django_capture_on_commit_callbacks
+):
+    client = client_as(QA_ANALYST)
+    response = upload_calls(
+        client, tmp_path, one_call(floor), django_capture_on_commit_callbacks
+    )
     job = ImportJob.objects.get()
     assert response.status_code == 302
     assert response["Location"] == reverse("qa_imports:job", args=[job.pk])
@@ -176,15 +189,13 @@ def test_a_failed_upload_lists_its_problems_and_unknown_collectors(
     client_as, floor, tmp_path, django_capture_on_commit_callbacks
 ):
     client = client_as(QA_ANALYST)
-    path = tmp_path / "calls.csv"
-    path.write_text(
+    response = upload_calls(
+        client,
+        tmp_path,
         "call_id,collector,account_reference,start,duration,direction,outcome\n"
-        "N-1,GHOST,ACC-Q1,2026-03-03 10:00,30,outbound,busy\n"
+        "N-1,GHOST,ACC-Q1,2026-03-03 10:00,30,outbound,busy\n",
+        django_capture_on_commit_callbacks,
     )
-    with path.open("rb") as upload, django_capture_on_commit_callbacks(execute=True):
-        response = client.post(
-            reverse("qa_imports:upload"), {"kind": "calls", "spreadsheet": upload}
-        )
     job = ImportJob.objects.get()
     assert (job.state, job.problem_count, job.unknown_collectors) == (
         "failed",
@@ -220,3 +231,21 @@ def test_the_qa_menu_sits_in_training_and_quality_for_those_who_see_calls(
     ):
         assert url in page
     assert reverse("qa_calls:index") not in client_as(EDITOR).get("/admin/").text
+
+
+@override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}})
+def test_with_the_database_queue_an_upload_waits_for_the_worker(
+    client_as, floor, tmp_path, django_capture_on_commit_callbacks
+):
+    client = client_as(QA_ANALYST)
+    response = upload_calls(
+        client, tmp_path, one_call(floor), django_capture_on_commit_callbacks
+    )
+    page = client.get(response["Location"])
+    assert b'data-state="queued"' in page.content
+    assert b'http-equiv="refresh"' in page.content
+    assert not Call.objects.filter(call_id="N-1").exists()
+    call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
+    page = client.get(response["Location"])
+    assert b'data-state="done"' in page.content
+    assert Call.objects.filter(call_id="N-1").exists()

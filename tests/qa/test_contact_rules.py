@@ -173,3 +173,62 @@ def test_many_accounts_over_months_do_not_overflow_into_each_other():
         window=datetime.timedelta(days=7),
     )
     assert not breaches.any()
+
+
+@pytest.mark.parametrize(
+    "zone", ["Australia/Sydney", "America/New_York", "Australia/Lord_Howe", ""]
+)
+@pytest.mark.parametrize(
+    ("opens", "closes"), [(EIGHT, NINE_PM), (T(1, 30), T(2, 30)), (T(0), T(1))]
+)
+def test_the_gaps_hold_exactly_the_moments_the_window_rule_puts_outside(
+    zone, opens, closes
+):
+    # March to April 2026 crosses both daylight-saving changes of each zone
+    # but Singapore's (the agency's, for ""); Lord Howe moves by half an hour.
+    # Windows from 01:30 to 02:30 and from midnight to 01:00 are cut by them.
+    start, end = datetime.datetime(2026, 3, 1), datetime.datetime(2026, 4, 30)
+    gaps = rules.calling_window_gaps(
+        zone or "Asia/Singapore", start=start, end=end, opens=opens, closes=closes
+    )
+    edges = [
+        edge + datetime.timedelta(seconds=s)
+        for gap in gaps
+        for edge in gap
+        for s in (-1, 0, 1)
+    ]
+    moments = np.array([m for m in edges if start <= m < end], dtype="datetime64[s]")
+    random = np.random.default_rng(5)
+    spread = random.integers(0, int((end - start).total_seconds()), 20_000)
+    moments = np.concatenate([moments, np.datetime64(start, "s") + spread])
+    expected = rules.outside_calling_window(
+        moments,
+        np.array([zone] * len(moments), dtype=object),
+        np.ones(len(moments), dtype=bool),
+        default_zone="Asia/Singapore",
+        opens=opens,
+        closes=closes,
+    )
+    starts = np.array([np.datetime64(a, "s") for a, _ in gaps])
+    ends = np.array([np.datetime64(b, "s") for _, b in gaps])
+    holder = np.searchsorted(starts, moments, "right") - 1
+    in_gap = (holder >= 0) & (moments < ends[np.maximum(holder, 0)])
+    assert in_gap.tolist() == expected.tolist()
+    assert expected.any() and not expected.all()
+
+
+def test_the_gaps_of_a_plain_day_are_the_night_on_the_debtors_clock():
+    # Jakarta (UTC+7) opens at 01:00 UTC and closes at 14:00 UTC.
+    gaps = rules.calling_window_gaps(
+        "Asia/Jakarta",
+        start=datetime.datetime(2026, 3, 2),
+        end=datetime.datetime(2026, 3, 4),
+        opens=EIGHT,
+        closes=NINE_PM,
+    )
+    day = datetime.datetime
+    assert gaps == [
+        (day(2026, 3, 2, 0), day(2026, 3, 2, 1)),
+        (day(2026, 3, 2, 14), day(2026, 3, 3, 1)),
+        (day(2026, 3, 3, 14), day(2026, 3, 4, 0)),
+    ]

@@ -15,6 +15,9 @@ a dispute breaks nothing.
   second.
 - **After cease or dispute:** the account had a cease-contact or dispute
   outcome at an earlier moment (in the log, or before it: ``stopped_since``).
+
+``calling_window_gaps`` gives the same window rule as stretches of UTC time,
+so a database can find the calls outside it by their start alone.
 """
 
 import datetime
@@ -59,6 +62,85 @@ def outside_calling_window(
         local_seconds[where] = local.hour * 3600 + local.minute * 60 + local.second
     outside = (local_seconds < _seconds(opens)) | (local_seconds >= _seconds(closes))
     return outside & np.asarray(outbound, dtype=bool)
+
+
+# Probes of a zone's offset: no zone changes its offset twice within this step.
+_OFFSET_PROBE = np.timedelta64(15 * 60, "s")
+
+
+def _utc_offsets(moments: np.ndarray, zone: str) -> np.ndarray:
+    """The zone's offset from UTC, in whole seconds, at each UTC moment."""
+    utc = pd.DatetimeIndex(moments.astype("datetime64[ns]"))
+    local = utc.tz_localize("UTC").tz_convert(zone).tz_localize(None)
+    return ((local - utc).total_seconds()).to_numpy().astype(np.int64)
+
+
+def _offset_pieces(zone: str, start: np.datetime64, end: np.datetime64) -> list:
+    """[start, end) cut where the zone's offset changes: (from, to, offset)
+    triples in whole UTC seconds. A change is found to the second between two
+    probes a quarter of an hour apart."""
+    probes = np.arange(start, end + _OFFSET_PROBE, _OFFSET_PROBE)
+    offsets = _utc_offsets(probes, zone)
+    cuts = [int(start.astype(np.int64))]
+    values = [int(offsets[0])]
+    for index in np.flatnonzero(offsets[1:] != offsets[:-1]):
+        seconds = np.arange(probes[index], probes[index + 1] + 1)
+        changed = np.flatnonzero(_utc_offsets(seconds, zone) != offsets[index])[0]
+        cuts.append(int(seconds[changed].astype(np.int64)))
+        values.append(int(offsets[index + 1]))
+    cuts.append(int(end.astype(np.int64)))
+    return [
+        (cut, following, value)
+        for cut, following, value in zip(cuts, cuts[1:], values, strict=False)
+        if cut < following
+    ]
+
+
+def calling_window_gaps(
+    zone: str,
+    *,
+    start: datetime.datetime,
+    end: datetime.datetime,
+    opens: datetime.time,
+    closes: datetime.time,
+) -> list[tuple[datetime.datetime, datetime.datetime]]:
+    """The stretches of [start, end) (naive UTC, whole seconds) whose moments
+    fall outside [opens, closes) on ``zone``'s clock, as [from, to) pairs in
+    order: a call starting in one breaks the window rule exactly when
+    ``outside_calling_window`` says so (daylight-saving changes included)."""
+    if _seconds(closes) <= _seconds(opens):
+        raise ValueError("the calling window must close after it opens")
+    day = 86400
+    inside = []
+    for cut, following, offset in _offset_pieces(
+        zone, np.datetime64(start, "s"), np.datetime64(end, "s")
+    ):
+        # On this piece the clock reads (t + offset) mod a day: the window of
+        # local day d is [d + opens - offset, d + closes - offset) in UTC.
+        for local_day in range(
+            (cut + offset) // day, (following - 1 + offset) // day + 1
+        ):
+            opening = max(local_day * day + _seconds(opens) - offset, cut)
+            closing = min(local_day * day + _seconds(closes) - offset, following)
+            if opening < closing:
+                inside.append((opening, closing))
+    gaps = []
+    reached = int(np.datetime64(start, "s").astype(np.int64))
+    for opening, closing in sorted(inside):
+        if opening > reached:
+            gaps.append((reached, opening))
+        reached = max(reached, closing)
+    finish = int(np.datetime64(end, "s").astype(np.int64))
+    if reached < finish:
+        gaps.append((reached, finish))
+    epoch = datetime.datetime(1970, 1, 1)
+    return [
+        (
+            epoch + datetime.timedelta(seconds=gap_from),
+            epoch + datetime.timedelta(seconds=gap_to),
+        )
+        for gap_from, gap_to in gaps
+    ]
 
 
 def too_many_attempts(

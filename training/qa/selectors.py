@@ -12,11 +12,9 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-from django.db import connection
 from django.db.models import (
     Case,
     CharField,
-    Min,
     Q,
     QuerySet,
     When,
@@ -25,14 +23,14 @@ from django.db.models.functions import Cast, TruncDate
 from django.utils import timezone
 
 from workforce.attendance.hooks import CallVolume
-from workforce.attendance.models import AttendanceSettings
 from workforce.people.models import Staff, Team, TeamMembership
 from workforce.people.selectors import led_on_the_day, teams_led_by
 
 from . import contact_rules as rules
+from .breach_selectors import calls_in_breach
 from .models import Call, Direction, Payment, QASettings
-from .models.calls import STOP_OUTCOMES
 from .promises import BROKEN, KEPT, PENDING
+from .read_frames import frame_of, utc_moments
 
 SEE_ALL_CALLS = "qa.oversee_calls"
 
@@ -51,112 +49,44 @@ def calls_visible_to(*, viewer) -> QuerySet[Call]:
     )
 
 
-def _frame(queryset, columns: list[str]) -> pd.DataFrame:
-    """A queryset's rows as a frame through the bare cursor: no per-row
-    conversion in Python (moments come as the database gives them)."""
-    sql, params = queryset.values_list(*columns).query.sql_with_params()
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        rows = cursor.fetchall()
-    return pd.DataFrame.from_records(rows, columns=columns)
-
-
-def _utc(values: pd.Series) -> np.ndarray:
-    moments = pd.to_datetime(values, format="ISO8601", utc=True)
-    return moments.dt.tz_localize(None).to_numpy("datetime64[ns]")
-
-
 def contact_breaches(
     *, first: datetime.datetime, last: datetime.datetime
 ) -> pd.DataFrame:
     """Every call started in [first, last) with the contact rules it breaks:
     columns ``pk``, ``collector_id``, ``started`` (UTC), ``outbound`` and one
-    boolean column per rule in ``contact_rules.RULES``. Reads the window's
-    earlier calls for the attempt count and earlier stop outcomes for the
-    cease rule; a fixed number of queries."""
-    settings = QASettings.load()
-    attendance = AttendanceSettings.load()
-    window = datetime.timedelta(days=settings.attempts_window_days)
-    # Flags and text computed by the database: fewer and cheaper cells to
-    # fetch (a moment as text skips the backend's per-row conversion).
+    boolean column per rule in ``contact_rules.RULES``. Every call is read
+    (the report counts them all); the breaches are the database's
+    (``breach_selectors.calls_in_breach``). A fixed number of queries."""
     calls = (
-        Call.objects.started_between(first - window, last)
+        Call.objects.started_between(first, last)
         .order_by()
         .annotate(
+            # Flags and text computed by the database: fewer and cheaper
+            # cells to fetch (a moment as text skips the per-row conversion).
             started_text=Cast("started_at", CharField()),
-            flags=Case(When(direction=Direction.OUTBOUND, then=1), default=0)
-            + Case(When(outcome__in=STOP_OUTCOMES, then=2), default=0),
+            outbound_flag=Case(When(direction=Direction.OUTBOUND, then=1), default=0),
         )
     )
-    columns = [
-        "pk",
-        "collector_id",
-        "account_reference",
-        "debtor_time_zone",
-        "started_text",
-        "flags",
-    ]
-    frame = _frame(calls, columns)
-    prior = _frame(
-        Call.objects.filter(started_at__lt=first - window, outcome__in=STOP_OUTCOMES)
-        .order_by()
-        .values("account_reference")
-        .annotate(first_stop=Min("started_at")),
-        ["account_reference", "first_stop"],
-    )
+    frame = frame_of(calls, ["pk", "collector_id", "started_text", "outbound_flag"])
+    names = list(rules.RULES)
     if frame.empty:
-        return frame.assign(
-            started=[], outbound=[], **{rule: [] for rule in rules.RULES}
+        return pd.DataFrame(
+            columns=["pk", "collector_id", "started", "outbound", *names]
         )
-    started = _utc(frame["started_text"])
-    # Accounts as integer codes, once for both rules that group by them.
-    accounts, references = pd.factorize(frame["account_reference"])
-    outbound = (frame["flags"].to_numpy() & 1).astype(bool)
-    stops = (frame["flags"].to_numpy() & 2).astype(bool)
-    stopped_before = {}
-    if len(prior):
-        prior_codes = pd.Index(references).get_indexer(prior["account_reference"])
-        stopped_before = {
-            int(code): moment
-            for code, moment in zip(prior_codes, _utc(prior["first_stop"]), strict=True)
-            if code >= 0
-        }
-    result = pd.DataFrame(
+    flags = (
+        calls_in_breach(first=first, last=last)
+        .set_index("pk")[names]
+        .reindex(frame["pk"], fill_value=False)
+    )
+    return pd.DataFrame(
         {
             "pk": frame["pk"],
             "collector_id": frame["collector_id"],
-            "started": started,
-            "outbound": outbound,
-            rules.OUTSIDE_WINDOW: rules.outside_calling_window(
-                started,
-                frame["debtor_time_zone"].to_numpy(dtype=object),
-                outbound,
-                default_zone=timezone.get_default_timezone_name(),
-                opens=attendance.calling_window_opens,
-                closes=attendance.calling_window_closes,
-            ),
-            rules.TOO_MANY_ATTEMPTS: rules.too_many_attempts(
-                accounts,
-                started,
-                outbound,
-                limit=settings.max_attempts,
-                window=window,
-            ),
-            rules.AFTER_STOP: rules.after_stop(
-                accounts,
-                started,
-                outbound,
-                stops,
-                stopped_since=stopped_before,
-            ),
+            "started": utc_moments(frame["started_text"]),
+            "outbound": frame["outbound_flag"].to_numpy() == 1,
+            **{name: flags[name].to_numpy(dtype=bool) for name in names},
         }
     )
-    in_period = started >= np.datetime64(_naive_utc(first))
-    return result[in_period].reset_index(drop=True)
-
-
-def _naive_utc(moment: datetime.datetime) -> datetime.datetime:
-    return moment.astimezone(datetime.UTC).replace(tzinfo=None)
 
 
 def breaches_by_call(
@@ -165,13 +95,12 @@ def breaches_by_call(
     """For the sampler: each call started in [first, last) that breaks a
     contact rule, by primary key, with the rules it breaks (names from
     ``contact_rules.RULES``). Calls breaking none are left out."""
-    frame = contact_breaches(first=first, last=last)
-    flags = frame[list(rules.RULES)].to_numpy()
-    broken = flags.any(axis=1)
+    frame = calls_in_breach(first=first, last=last)
     names = np.array(list(rules.RULES))
+    flags = frame[names].to_numpy(dtype=bool)
     return {
         int(pk): tuple(names[row])
-        for pk, row in zip(frame["pk"].to_numpy()[broken], flags[broken], strict=True)
+        for pk, row in zip(frame["pk"].to_numpy(), flags, strict=True)
     }
 
 
@@ -308,12 +237,12 @@ def team_call_volumes(
             outbound_flag=Case(When(direction=Direction.OUTBOUND, then=1), default=0),
         )
     )
-    frame = _frame(
+    frame = frame_of(
         calls, ["collector_id", "started_text", "outbound_flag", "duration_seconds"]
     )
     if frame.empty:
         return []
-    frame["started"] = _utc(frame["started_text"])
+    frame["started"] = utc_moments(frame["started_text"])
     frame["team_id"] = teams_on_call_days(frame)
     frame = frame[frame["team_id"].isin(list(team_ids))]
     zone = timezone.get_default_timezone_name()
@@ -353,14 +282,14 @@ def promise_states(
     grace = datetime.timedelta(days=QASettings.load().promise_grace_days)
     zone = timezone.get_default_timezone_name()
     promises = Call.objects.started_between(first, last).promises().order_by()
-    frame = _frame(
+    frame = frame_of(
         promises.annotate(started_text=Cast("started_at", CharField())),
         ["pk", "account_reference", "started_text", "promised_amount", "promised_on"],
     )
     if frame.empty:
         return {}
     made_on = (
-        pd.DatetimeIndex(_utc(frame["started_text"]))
+        pd.DatetimeIndex(utc_moments(frame["started_text"]))
         .tz_localize("UTC")
         .tz_convert(zone)
         .normalize()

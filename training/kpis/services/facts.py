@@ -13,8 +13,9 @@ Two sources are not plain SQL:
   (sessions from clock events against the published shifts, corrections
   over them); it is read for every team at once in a fixed number of
   queries, and costs Python time per person-day (not per call);
-- contact-rule breaches come from ``training.qa.selectors.contact_breaches``,
-  vectorised over the period's calls with numpy, grouped here with pandas.
+- contact-rule breaches come from ``training.qa.breach_selectors.calls_in_breach``
+  (only the calls in breach, which the database narrows to), grouped here
+  with pandas.
 
 Rules (docs/kpis.md, "Facts"):
 
@@ -77,9 +78,9 @@ from training.kpis.calculations.measures import TOTAL_FIELDS, FactTotals, round_
 from training.kpis.calculations.targets import daily_shares
 from training.kpis.models import CollectionTarget, CollectorDay, FactBuild
 from training.qa import contact_rules
+from training.qa.breach_selectors import calls_in_breach
 from training.qa.models import Call, Evaluation, Payment, QASettings
 from training.qa.models.calls import RIGHT_PARTY_OUTCOMES, Direction, Outcome
-from training.qa.selectors import contact_breaches
 from workforce.attendance import calculations as attendance_calc
 from workforce.attendance.selectors import teams_attendance
 from workforce.people.models import Staff, Team, TeamMembership
@@ -549,7 +550,8 @@ def _attendance(first, last, now) -> dict:
 
 def _breaches(first, last, zone) -> dict:
     start, end = _bounds(first, last, zone)
-    frame = contact_breaches(first=start, last=end)
+    # Only the calls in breach: the database finds them without reading the rest.
+    frame = calls_in_breach(first=start, last=end)
     if frame.empty:
         return {}
     rules = list(contact_rules.RULES)
