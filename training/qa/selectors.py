@@ -96,12 +96,18 @@ def breaches_by_call(
     contact rule, by primary key, with the rules it breaks (names from
     ``contact_rules.RULES``). Calls breaking none are left out."""
     frame = calls_in_breach(first=first, last=last)
-    names = np.array(list(rules.RULES))
-    flags = frame[names].to_numpy(dtype=bool)
-    return {
-        int(pk): tuple(names[row])
-        for pk, row in zip(frame["pk"].to_numpy(), flags, strict=True)
-    }
+    names = list(rules.RULES)
+    # Few combinations of rules: name each once, not once a call.
+    combos = {}
+    broken = {}
+    for pk, *flags in frame[["pk", *names]].itertuples(index=False, name=None):
+        flags = tuple(flags)
+        if flags not in combos:
+            combos[flags] = tuple(
+                n for n, flag in zip(names, flags, strict=True) if flag
+            )
+        broken[int(pk)] = combos[flags]
+    return broken
 
 
 @dataclass(frozen=True)

@@ -100,7 +100,8 @@ def sample_frame(*, first, last, period_first_day) -> list[FrameCall]:
         .right_party()
         .filter(collector__status__in=[Staff.Status.ACTIVE, Staff.Status.ON_NOTICE])
         .exclude(Exists(SampledCall.objects.filter(call_id=OuterRef("pk"))))
-        .order_by()
+        # The design's order: sorting them again then takes one pass.
+        .order_by("collector_id", "pk")
         .values_list("pk", "collector_id", "dpd_bucket", "outcome")
     )
     collector_ids = {collector for _, collector, _, _ in calls}
