@@ -110,8 +110,34 @@ def test_a_log_is_recorded_and_a_second_import_adds_nothing(people, tmp_path):
     )
 
     again = import_calls(source=path, filename=path.name)
-    assert (again.new, again.duplicate) == (0, 3)
+    assert (again.new, again.updated, again.duplicate) == (0, 0, 3)
     assert Call.objects.count() == 3
+
+
+def test_a_reimport_updates_the_calls_the_file_changed_and_only_those(people, tmp_path):
+    path = write(tmp_path, GOOD)
+    import_calls(source=path, filename=path.name)
+    keys = dict(Call.objects.values_list("call_id", "pk"))
+    changed = (
+        GOOD.replace(
+            "C2,E200,ACC-K7QX,1-30,,2026-03-02 10:00,0,out,no answer",
+            ("C2,E200,ACC-K7QX,31-60,,2026-03-02 10:00,42,out,no answer"),
+        )
+        + "C4,E200,ACC-M2PL,1-30,,2026-03-03 10:00,12,out,busy,,,\n"
+    )
+    path = write(tmp_path, changed, "changed.csv")
+    report = import_calls(source=path, filename=path.name)
+    assert (report.rows, report.new, report.updated, report.duplicate) == (4, 1, 1, 2)
+    assert str(report) == "4 calls: 1 new, 1 updated, 2 already recorded"
+    c2 = Call.objects.get(call_id="C2")
+    # The same row, its key kept: what points at it still does.
+    assert (c2.pk, c2.dpd_bucket, c2.duration_seconds) == (keys["C2"], "31-60", 42)
+    assert Call.objects.get(call_id="C1").promised_amount == Decimal("250.50")
+    # A dry run reports the update and leaves the call as it was.
+    path = write(tmp_path, GOOD, "original.csv")
+    dry = import_calls(source=path, filename=path.name, dry_run=True)
+    assert (dry.new, dry.updated, dry.duplicate) == (0, 1, 2)
+    assert Call.objects.get(call_id="C2").dpd_bucket == "31-60"
 
 
 def test_every_problem_is_reported_by_row_and_nothing_is_written(people, tmp_path):
@@ -228,7 +254,7 @@ def test_the_command_lists_unknown_collectors_and_imports_nothing(people, tmp_pa
     out = io.StringIO()
     good = write(tmp_path, GOOD, "good.csv")
     call_command("import_calls", str(good), stdout=out)
-    assert "3 calls: 3 new, 0 already recorded" in out.getvalue()
+    assert "3 calls: 3 new, 0 updated, 0 already recorded" in out.getvalue()
 
 
 def test_payments_are_imported_once(tmp_path):
@@ -288,3 +314,34 @@ def test_a_first_large_load_builds_the_indexes_again_after_the_rows(
     assert import_calls(source=path, filename=path.name).duplicate == 3
     assert index_names() == before
     assert Call.objects.filter(account_reference="ACC-K7QX").count() == 2
+
+
+def test_an_outstanding_balance_is_read_under_its_aliases_and_checked(people, tmp_path):
+    for alias in ("balance", "outstanding_balance", "OS Balance"):
+        path = write(
+            tmp_path,
+            f"call_id,agent_id,account,start,duration,direction,outcome,{alias}\n"
+            f"B1-{alias},E100,ACC-1,2026-03-02 10:00,5,out,busy,12500.5\n"
+            f"B2-{alias},E100,ACC-2,2026-03-02 10:05,5,out,busy,\n"
+            f"B3-{alias},E100,ACC-3,2026-03-02 10:10,5,out,busy,0\n",
+        )
+        assert import_calls(source=path, filename=path.name).new == 3
+        balances = Call.objects.filter(call_id__endswith=alias).order_by("call_id")
+        assert list(balances.values_list("balance", flat=True)) == [
+            Decimal("12500.50"),
+            None,
+            Decimal("0.00"),
+        ]
+    path = write(
+        tmp_path,
+        "call_id,agent_id,account,start,duration,direction,outcome,os_balance\n"
+        "B4,E100,ACC-1,2026-03-02 10:00,5,out,busy,-20\n"
+        "B5,E100,ACC-1,2026-03-02 10:00,5,out,busy,lots\n",
+    )
+    with pytest.raises(LogImportFailed) as failed:
+        import_calls(source=path, filename=path.name)
+    assert [str(p) for p in failed.value.problems] == [
+        "row 2, column balance: not a number 0 or more: '-20'",
+        "row 3, column balance: not a number 0 or more: 'lots'",
+    ]
+    assert not Call.objects.filter(call_id__in=["B4", "B5"]).exists()

@@ -73,6 +73,16 @@ PAID_SHARE, PAID_SHARE_TRAINED = 0.75, 0.9
 FULL_SHARE, FULL_SHARE_TRAINED = 0.6, 0.8
 
 
+def demo_balances(accounts: pd.Series, bucket_index: np.ndarray) -> np.ndarray:
+    """Outstanding balances: one per account, skewed as balances are (a
+    lognormal, median about 1,800), and larger the later the bucket (fees and
+    interest), to the cent."""
+    codes, distinct = pd.factorize(accounts)
+    random = np.random.default_rng(28)
+    base = random.lognormal(mean=7.5, sigma=1.0, size=len(distinct))
+    return np.round(base[codes] * (1 + 0.75 * np.asarray(bucket_index)), 2)
+
+
 def _collectors(size: str) -> list[Staff]:
     collectors = Staff.objects.filter(
         job_title__in=[Staff.JobTitle.DESK_COLLECTOR, Staff.JobTitle.FIELD_COLLECTOR],
@@ -241,6 +251,7 @@ def seed_calls(*, size: str = "small", log=print) -> None:
         random.integers(1, 14, len(frame)), "D"
     )
     accounts = "DA-" + frame["account"].astype(str)
+    balances = demo_balances(accounts, frame["bucket"].map(BUCKETS.index).to_numpy())
     rows = list(
         zip(
             call_ids.tolist(),
@@ -258,6 +269,7 @@ def seed_calls(*, size: str = "small", log=print) -> None:
                 for d, p in zip(dates_for_database(promised_on), promise, strict=True)
             ],
             ("rec/" + call_ids).tolist(),
+            [f"{balance:.2f}" for balance in balances.tolist()],
             strict=True,
         )
     )

@@ -10,6 +10,7 @@ from fractions import Fraction
 
 import pytest
 
+from tests.qa.repeated_draws import mean_estimates
 from training.qa.calculations.sampling import (
     FrameCall,
     SamplingError,
@@ -326,16 +327,7 @@ def test_hajek_estimate_is_unbiased_where_the_plain_mean_is_not():
             minimum_per_collector=4, extra_calls=20, risk_weights={"breach": 5}
         ),
     )
-    draws = 5_000
-    weighted, plain = [], []
-    for seed in range(draws):
-        sample = draw_sample(design, seed)
-        estimate = hajek_estimate(
-            (scores[c.call_id], c.inclusion_probability) for c in sample.calls
-        )
-        weighted.append(estimate.weighted_mean)
-        plain.append(estimate.plain_mean)
-    weighted_bias = math.fsum(weighted) / draws - true_mean
-    plain_bias = math.fsum(plain) / draws - true_mean
+    weighted, plain = mean_estimates(design, scores, draws=5_000)
+    weighted_bias, plain_bias = weighted - true_mean, plain - true_mean
     assert abs(weighted_bias) < 0.005
     assert plain_bias < -0.08

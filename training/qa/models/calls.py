@@ -88,6 +88,15 @@ class Call(models.Model):
     )
     promised_on = models.DateField("promised date", null=True, blank=True)
     recording_reference = models.CharField(max_length=200, blank=True)
+    balance = models.DecimalField(
+        "outstanding balance",
+        max_digits=14,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text="The account's outstanding balance at the call, when the "
+        "export has it.",
+    )
 
     objects = CallQuerySet.as_manager()
 
@@ -125,6 +134,10 @@ class Call(models.Model):
                 condition=~Q(outcome=Outcome.PROMISE_TO_PAY)
                 | Q(promised_amount__gt=0, promised_on__isnull=False),
                 name="qa_call_promise_has_amount_and_date",
+            ),
+            models.CheckConstraint(
+                condition=Q(balance__gte=0) | Q(balance__isnull=True),
+                name="qa_call_balance_not_negative",
             ),
         ]
 

@@ -30,6 +30,7 @@ class ImportJob(models.Model):
     rows = models.PositiveIntegerField(default=0)
     written = models.PositiveIntegerField(default=0)
     new = models.PositiveIntegerField(default=0)
+    updated = models.PositiveIntegerField(default=0)
     duplicate = models.PositiveIntegerField(default=0)
     # Every problem found: [{"row": 12, "column": "start", "message": "…"}].
     problems = models.JSONField(default=list, blank=True)

@@ -1,3 +1,5 @@
+from decimal import Decimal
+
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from wagtail.admin.panels import FieldPanel, HelpPanel
@@ -28,6 +30,25 @@ class QASettings(BaseGenericSetting):
         help_text="A promise paid in full this many days after its date is kept.",
     )
 
+    high_balance_threshold = models.DecimalField(
+        "high balance from",
+        max_digits=14,
+        decimal_places=2,
+        default=10000,
+        validators=[MinValueValidator(0)],
+        help_text="A call on an account owing at least this much carries the "
+        "high-balance risk factor in the sample.",
+    )
+    high_balance_weight = models.DecimalField(
+        "high-balance risk weight",
+        max_digits=5,
+        decimal_places=2,
+        default=2,
+        validators=[MinValueValidator(Decimal("0.01"))],
+        help_text="How many times as likely the sample's risk phase is to draw "
+        "such a call (1: no more likely).",
+    )
+
     dispute_window_days = models.PositiveSmallIntegerField(
         "days to dispute an evaluation",
         default=7,
@@ -45,6 +66,8 @@ class QASettings(BaseGenericSetting):
         FieldPanel("attempts_window_days"),
         FieldPanel("promise_grace_days"),
         FieldPanel("dispute_window_days"),
+        FieldPanel("high_balance_threshold"),
+        FieldPanel("high_balance_weight"),
     ]
 
     class Meta:

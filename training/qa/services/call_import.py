@@ -1,6 +1,6 @@
 """Import a dialer's call log (CSV or XLSX): every row checked first, column
-by column, then all or nothing; calls already recorded (by call id) are
-counted and left as they are."""
+by column, then all or nothing; a call already recorded (by call id) is
+updated where the file changed it and left alone where it did not."""
 
 from pathlib import Path
 from typing import BinaryIO
@@ -20,6 +20,7 @@ from .log_import import (
     dates_for_database,
     header_problems,
     moments_for_database,
+    money_for_database,
     read_log,
     time_zone_or_none,
     write_rows,
@@ -45,6 +46,7 @@ COLUMNS = {
     "promised_amount": ("promised_amount", "ptp_amount"),
     "promised_date": ("promised_date", "promised_on", "ptp_date"),
     "recording_reference": ("recording_reference", "recording"),
+    "balance": ("balance", "outstanding_balance", "os_balance"),
 }
 REQUIRED = (
     "call_id",
@@ -82,6 +84,7 @@ INSERTED = (
     "promised_amount",
     "promised_on",
     "recording_reference",
+    "balance",
 )
 
 
@@ -114,8 +117,9 @@ def import_calls(
 
     ``LogImportFailed`` with every problem, row by row, writes nothing: an
     unknown collector (listed in ``unknown_collectors``), an account
-    reference that looks like personal data, an unreadable cell. Calls whose
-    call id is already recorded are counted and not written again.
+    reference that looks like personal data, an unreadable cell. A call whose
+    call id is already recorded is updated if the file changed it, else
+    counted and left alone.
     ``progress(done, total)`` follows the writing.
     """
     frame, present = read_log(source, filename, COLUMNS)
@@ -160,6 +164,7 @@ def import_calls(
     duration = checks.number("duration_seconds", integer=True)
     amount = checks.number("promised_amount", positive=True)
     promised_on = checks.date("promised_date")
+    balance = checks.number("balance")
     promise = (outcome == Outcome.PROMISE_TO_PAY).to_numpy()
     for column in ("promised_amount", "promised_date"):
         checks.flag(
@@ -170,7 +175,7 @@ def import_calls(
     if checks.problems:
         raise LogImportFailed(checks.problems, unknown_collectors)
 
-    amounts = [None if value != value else f"{value:.2f}" for value in amount.tolist()]
+    amounts, balances = money_for_database(amount), money_for_database(balance)
     rows = list(
         zip(
             frame["call_id"].tolist(),
@@ -185,10 +190,11 @@ def import_calls(
             amounts,
             dates_for_database(promised_on),
             frame["recording_reference"].tolist(),
+            balances,
             strict=True,
         )
     )
-    new, duplicate = write_rows(
+    new, updated = write_rows(
         model=Call,
         columns=INSERTED,
         conflict="call_id",
@@ -196,4 +202,10 @@ def import_calls(
         dry_run=dry_run,
         progress=progress,
     )
-    return LogImportReport(rows=len(rows), new=new, duplicate=duplicate, noun="calls")
+    return LogImportReport(
+        rows=len(rows),
+        new=new,
+        updated=updated,
+        duplicate=len(rows) - new - updated,
+        noun="calls",
+    )

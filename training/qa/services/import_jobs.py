@@ -61,7 +61,8 @@ def import_job_run(*, job_id: int) -> ImportJob:
     else:
         job.state = ImportJob.State.DONE
         job.rows = job.written = report.rows
-        job.new, job.duplicate = report.new, report.duplicate
+        job.new, job.updated = report.new, report.updated
+        job.duplicate = report.duplicate
     job.finished_at = timezone.now()
     job.save()
     return job

@@ -1,6 +1,7 @@
 """What the call-log and payment imports share: reading a large CSV or XLSX
 into text columns, checking a column at once (each distinct value once), and
-writing the rows in large batches that skip what is already recorded.
+writing the rows through a staging table in one statement that adds the new
+rows, updates the changed ones and leaves the rest alone.
 
 Every check is set-based: a column is parsed in one pandas operation and a
 problem is a mask over the rows, so a million rows are checked in seconds.
@@ -20,17 +21,22 @@ import pandas as pd
 from django.db import connection, transaction
 from django.utils import timezone
 
-from deskbook.personal_data.detection import KINDS, find_pii
 from workforce.people.rosters import EXTENSIONS, column_key
 from workforce.people.staff_import import RowProblem
+
+from .pseudonyms import personal_data_kinds
 
 BATCH = 50_000
 REBUILD_INDEXES_FROM = 100_000
 LOCAL_FORMATS = ("%d/%m/%Y %H:%M", "%d/%m/%Y %H:%M:%S")
 DATE_FORMATS = ("%d/%m/%Y",)
-# A blank (a no-break space among them) next to a delimiter, a quote or a line end.
-_BLANK = rb"(?:[ \t\v\f]|\xc2\xa0)"
-PADDED_CELL = re.compile(_BLANK + rb'(?:[,"\r\n]|$)|(?:^|[,"\n])' + _BLANK)
+# Bytes of a CSV by kind, to find a cell that starts or ends with a blank: 1
+# a blank (the last byte of a no-break space among them), 2 a delimiter, a
+# quote or a line end.
+BLANKS = b" \t\v\f\xa0"
+_BYTE_KIND = np.zeros(256, dtype=np.uint8)
+_BYTE_KIND[list(BLANKS)] = 1
+_BYTE_KIND[list(b',"\r\n')] = 2
 WITH_OFFSET = re.compile(r"(?:Z|[+-]\d\d:?\d\d)$")
 Progress = Callable[[int, int], None]
 
@@ -48,13 +54,14 @@ class LogImportFailed(Exception):
 class LogImportReport:
     rows: int = 0
     new: int = 0
-    duplicate: int = 0
+    updated: int = 0
+    duplicate: int = 0  # already recorded as they are
     noun: str = "rows"
     extra: list[str] = field(default_factory=list)
 
     def __str__(self):
         return (
-            f"{self.rows} {self.noun}: {self.new} new, "
+            f"{self.rows} {self.noun}: {self.new} new, {self.updated} updated, "
             f"{self.duplicate} already recorded"
         )
 
@@ -104,15 +111,12 @@ class Checks:
     def pseudonymous(self, column: str) -> None:
         """An account reference the personal-data detector flags is refused."""
 
-        def kind(value):
-            findings = find_pii(value)
-            return KINDS[findings[0].kind][0].lower() if findings else ""
-
         values = self.frame[column]
-        lookup = {value: kind(value) for value in values.unique()}
-        kinds = values.map(lookup)
+        lookup = personal_data_kinds(values.unique().tolist())
+        if not lookup:
+            return
         self.flag(
-            kinds != "",
+            values.isin(list(lookup)).to_numpy(),
             column,
             lambda value: (
                 f"{value!r} looks like personal data ({lookup[value]}): "
@@ -122,7 +126,7 @@ class Checks:
 
     def number(self, column: str, *, integer=False, positive=False) -> pd.Series:
         values = self.frame[column]
-        numbers = pd.to_numeric(values.where(values != ""), errors="coerce")
+        numbers = pd.Series(_each_distinct(values, _numbers), index=values.index)
         bad = (values != "") & (
             numbers.isna()
             | (numbers <= 0 if positive else numbers < 0)
@@ -151,7 +155,14 @@ class Checks:
     def moment(self, column: str) -> pd.Series:
         """Aware UTC moments: an offset in the cell, or the agency's local time."""
         values = self.frame[column]
-        with_offset = values.str.contains(WITH_OFFSET)
+        # An offset is in the last six characters: match each distinct tail once.
+        tails = pd.Series(
+            np.strings.slice(_as_strings(values), -6, None).astype(object),
+            index=values.index,
+        )
+        with_offset = pd.Series(
+            _each_distinct(tails, _with_offset).astype(bool), index=values.index
+        )
         moments = pd.Series(pd.NaT, index=values.index, dtype="datetime64[ns, UTC]")
         if with_offset.any():
             moments[with_offset] = pd.to_datetime(
@@ -196,7 +207,7 @@ def read_log(
     data = source.read_bytes() if isinstance(source, Path) else source.read()
     # Spreadsheet cells come stripped; a CSV needs stripping only if some cell
     # starts or ends with a blank, which one scan of the bytes tells.
-    padded = extension == ".csv" and PADDED_CELL.search(data) is not None
+    padded = extension == ".csv" and has_padded_cell(data)
     try:
         if extension == ".csv":
             frame = pd.read_csv(
@@ -225,6 +236,36 @@ def read_log(
             frame[name] = _stripped(frame[name])
     frame = frame[list(columns)]
     return frame[(frame != "").any(axis=1)], present
+
+
+def _each_distinct(values: pd.Series, parse: Callable) -> np.ndarray:
+    """``parse`` (of an array of distinct values) applied to each row: a
+    column has far fewer distinct values than rows."""
+    codes, distinct = pd.factorize(values)
+    return np.asarray(parse(np.asarray(distinct, dtype=object)))[codes]
+
+
+def _numbers(distinct: np.ndarray) -> np.ndarray:
+    text = pd.Series(distinct)
+    return pd.to_numeric(text.where(text != ""), errors="coerce").to_numpy(float)
+
+
+def _with_offset(distinct: np.ndarray) -> np.ndarray:
+    return np.array([WITH_OFFSET.search(tail) is not None for tail in distinct])
+
+
+def has_padded_cell(data: bytes) -> bool:
+    """Whether some cell of a CSV may start or end with a blank: a blank byte
+    next to a delimiter, a quote, a line end or an end of the file (one pass
+    of numpy over the bytes; it may say yes for a no-break space inside a
+    quoted cell, which only costs a strip)."""
+    if not any(bytes([blank]) in data for blank in BLANKS):
+        return False
+    kinds = _BYTE_KIND[np.frombuffer(data, dtype=np.uint8)]
+    if kinds[0] == 1 or kinds[-1] == 1:
+        return True
+    pairs = kinds[:-1] * 3 + kinds[1:]  # 5: blank, delimiter; 7: delimiter, blank
+    return bool(np.any((pairs == 5) | (pairs == 7)))
 
 
 def _as_strings(values: pd.Series) -> np.ndarray:
@@ -286,6 +327,12 @@ def moments_for_database(moments: pd.Series) -> list:
     return [f"{value}+00:00" for value in text.tolist()]
 
 
+def money_for_database(numbers: pd.Series) -> list:
+    """Amounts to the cent as text (the driver's Decimal is slower), None
+    where blank."""
+    return [None if value != value else f"{value:.2f}" for value in numbers.tolist()]
+
+
 def dates_for_database(dates: pd.Series) -> list:
     text = np.datetime_as_string(dates.to_numpy("datetime64[D]"), unit="D")
     return [None if value == "NaT" else value for value in text.tolist()]
@@ -300,49 +347,96 @@ def write_rows(
     dry_run: bool,
     progress: Progress | None,
 ) -> tuple[int, int]:
-    """Insert ``rows`` in batches, skipping those whose ``conflict`` column is
-    already recorded; all in one transaction (rolled back on a dry run).
-    Returns (new, already recorded)."""
+    """Write ``rows``, keyed on their ``conflict`` column: new keys added, rows
+    that differ from the recorded one updated, the same rows left alone.
+    Returns (new, updated).
+
+    The rows go first into a temporary table of this connection (PostgreSQL:
+    ``COPY``; SQLite: ``executemany`` on the driver's cursor), outside any
+    transaction, so ``progress(done, total)`` is visible to others as it
+    goes; then one ``INSERT … SELECT … ON CONFLICT DO UPDATE`` merges them in
+    a transaction (rolled back on a dry run)."""
     quote = connection.ops.quote_name
-    # Names from the model's own table and fields; the values go as parameters.
-    sql = (
-        f"INSERT INTO {quote(model._meta.db_table)} "  # noqa: S608
-        f"({', '.join(quote(c) for c in columns)}) "
-        f"VALUES ({', '.join(['%s'] * len(columns))}) "
-        f"ON CONFLICT ({quote(conflict)}) DO NOTHING"
-    )
+    table, stage = quote(model._meta.db_table), quote(f"{model._meta.db_table}_stage")
+    names = ", ".join(quote(column) for column in columns)
     if progress:
-        progress(0, len(rows))  # before the transaction: others may see it
-    with transaction.atomic():
-        before = model.objects.count()
-        # A load of at least twice the table: its secondary indexes are
-        # dropped and built again after, as one sort each, which is several
-        # times faster than updating them a row at a time in random order.
-        # (Inside the transaction: a failure restores them with the rows.)
-        rebuild = len(rows) >= max(REBUILD_INDEXES_FROM, 2 * before)
-        editor = connection.schema_editor(collect_sql=True)  # for the SQL only
-        editor.deferred_sql = []
-        with connection.cursor() as cursor:
-            if connection.vendor == "sqlite":
-                # A page cache of 256 MB for this connection: the indexes of a
-                # large table are written in random order.
-                cursor.execute("PRAGMA cache_size = -262144")
-            if rebuild:
-                for index in model._meta.indexes:
-                    cursor.execute(str(index.remove_sql(model, editor)))
-            for offset in range(0, len(rows), BATCH):
-                cursor.executemany(sql, rows[offset : offset + BATCH])
-                if progress:
-                    progress(min(offset + BATCH, len(rows)), len(rows))
-            if rebuild:
-                if connection.vendor == "postgresql":
-                    # The deferred foreign-key checks first: PostgreSQL builds
-                    # no index on a table with trigger events pending.
-                    cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
-                    cursor.execute("SET CONSTRAINTS ALL DEFERRED")
-                for index in model._meta.indexes:
-                    cursor.execute(str(index.create_sql(model, editor)))
-        new = model.objects.count() - before
-        if dry_run:
-            transaction.set_rollback(True)
-    return new, len(rows) - new
+        progress(0, len(rows))
+    with connection.cursor() as cursor:
+        # Names from the model's own table and fields; values go as parameters.
+        cursor.execute(f"DROP TABLE IF EXISTS {stage}")
+        cursor.execute(
+            f"CREATE TEMPORARY TABLE {stage} AS "  # noqa: S608
+            f"SELECT {names} FROM {table} WHERE 1 = 0"
+        )
+        try:
+            _stage(cursor, stage, names, len(columns), rows, progress)
+            with transaction.atomic():
+                new, changed = _merge(cursor, model, columns, conflict, stage, rows)
+                if dry_run:
+                    transaction.set_rollback(True)
+        finally:
+            cursor.execute(f"DROP TABLE IF EXISTS {stage}")
+    return new, changed - new
+
+
+def _stage(cursor, stage, names, width, rows, progress) -> None:
+    for offset in range(0, len(rows), BATCH):
+        batch = rows[offset : offset + BATCH]
+        if connection.vendor == "postgresql":
+            with cursor.cursor.copy(f"COPY {stage} ({names}) FROM STDIN") as copy:
+                for row in batch:
+                    copy.write_row(row)
+        else:
+            # The driver's own cursor: Django's wrapper adds nothing per row
+            # but a parameter style it has to rewrite.
+            cursor.cursor.executemany(
+                f"INSERT INTO {stage} VALUES ({', '.join(['?'] * width)})",  # noqa: S608
+                batch,
+            )
+        if progress:
+            progress(min(offset + BATCH, len(rows)), len(rows))
+
+
+def _merge(cursor, model, columns, conflict, stage, rows) -> tuple[int, int]:
+    """The staged rows into the table; (rows added, rows added or changed)."""
+    quote = connection.ops.quote_name
+    table = quote(model._meta.db_table)
+    names = ", ".join(quote(column) for column in columns)
+    differs = "IS DISTINCT FROM" if connection.vendor == "postgresql" else "IS NOT"
+    updated = [quote(column) for column in columns if column != conflict]
+    # "WHERE true": SQLite's parser needs it between a SELECT and ON CONFLICT.
+    sql = (
+        f"INSERT INTO {table} ({names}) SELECT {names} FROM {stage} "  # noqa: S608
+        f"WHERE true ON CONFLICT ({quote(conflict)}) DO UPDATE SET "
+        + ", ".join(f"{column} = excluded.{column}" for column in updated)
+        + " WHERE "
+        + " OR ".join(
+            f"{table}.{column} {differs} excluded.{column}" for column in updated
+        )
+    )
+    before = model.objects.count()
+    # SQLite, a load of at least twice the table: its secondary indexes are
+    # dropped and built again after, as one sort each, which is several times
+    # faster than updating them a row at a time in random order. Inside the
+    # transaction, so a failure restores them; the site's SQLite runs in WAL
+    # mode, where readers keep reading the last committed table, indexes and
+    # all, until the commit. PostgreSQL keeps them: dropping one would lock
+    # every reader out of the table until the commit.
+    rebuild = connection.vendor == "sqlite" and len(rows) >= max(
+        REBUILD_INDEXES_FROM, 2 * before
+    )
+    editor = connection.schema_editor(collect_sql=True)  # for the SQL only
+    editor.deferred_sql = []
+    if connection.vendor == "sqlite":
+        # A page cache of 256 MB for this connection: the indexes of a large
+        # table are written in random order.
+        cursor.execute("PRAGMA cache_size = -262144")
+    if rebuild:
+        for index in model._meta.indexes:
+            cursor.execute(str(index.remove_sql(model, editor)))
+    cursor.execute(sql)
+    changed = cursor.rowcount
+    if rebuild:
+        for index in model._meta.indexes:
+            cursor.execute(str(index.create_sql(model, editor)))
+    return model.objects.count() - before, changed

@@ -1,6 +1,6 @@
 """Import payments from the core collection system (CSV or XLSX): every row
 checked first, then all or nothing; payments already recorded (by payment
-id) are counted and left as they are."""
+id) are updated where the file changed them, else left as they are."""
 
 from pathlib import Path
 from typing import BinaryIO
@@ -60,7 +60,7 @@ def import_payments(
             strict=True,
         )
     )
-    new, duplicate = write_rows(
+    new, updated = write_rows(
         model=Payment,
         columns=("payment_id", "account_reference", "amount", "paid_on"),
         conflict="payment_id",
@@ -69,5 +69,9 @@ def import_payments(
         progress=progress,
     )
     return LogImportReport(
-        rows=len(rows), new=new, duplicate=duplicate, noun="payments"
+        rows=len(rows),
+        new=new,
+        updated=updated,
+        duplicate=len(rows) - new - updated,
+        noun="payments",
     )

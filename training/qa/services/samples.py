@@ -24,7 +24,15 @@ from ..calculations.sampling import (
     draw_sample,
     sampling_design,
 )
-from ..models import Call, Evaluation, Outcome, SampledCall, SampleDraw, Scorecard
+from ..models import (
+    Call,
+    Evaluation,
+    Outcome,
+    QASettings,
+    SampledCall,
+    SampleDraw,
+    Scorecard,
+)
 from ..selectors import breaches_by_call
 
 NEW_HIRE = "new_hire"
@@ -33,6 +41,7 @@ COURSE_COMPLETED = "course_completed"
 DISPUTE = "dispute"
 CONTACT_RULE_BREACH = "contact_rule_breach"
 LATE_BUCKET = "late_bucket"
+HIGH_BALANCE = "high_balance"  # its weight and threshold: the QA settings
 
 # The plan's default multipliers: a call with a factor is that many times as
 # likely to be drawn by the risk phase (factors multiply).
@@ -49,11 +58,17 @@ NEW_HIRE_DAYS = 90
 LATE_FROM_DPD = 61
 
 
+def risk_weights() -> dict[str, float]:
+    """The default weights with the high-balance weight of the QA settings."""
+    weight = QASettings.load().high_balance_weight
+    return {**DEFAULT_RISK_WEIGHTS, HIGH_BALANCE: float(weight)}
+
+
 def default_plan(*, minimum_per_collector: int = 4, extra_calls: float = 0.0):
     return SamplingPlan(
         minimum_per_collector=minimum_per_collector,
         extra_calls=extra_calls,
-        risk_weights=DEFAULT_RISK_WEIGHTS,
+        risk_weights=risk_weights(),
     )
 
 
@@ -102,9 +117,10 @@ def sample_frame(*, first, last, period_first_day) -> list[FrameCall]:
         .exclude(Exists(SampledCall.objects.filter(call_id=OuterRef("pk"))))
         # The design's order: sorting them again then takes one pass.
         .order_by("collector_id", "pk")
-        .values_list("pk", "collector_id", "dpd_bucket", "outcome")
+        .values_list("pk", "collector_id", "dpd_bucket", "outcome", "balance")
     )
-    collector_ids = {collector for _, collector, _, _ in calls}
+    collector_ids = {call[1] for call in calls}
+    high_balance = QASettings.load().high_balance_threshold
     hired_after = period_first_day - datetime.timedelta(days=NEW_HIRE_DAYS)
     per_collector: dict[int, set[str]] = {pk: set() for pk in collector_ids}
     for pk in Staff.objects.filter(
@@ -140,8 +156,15 @@ def sample_frame(*, first, last, period_first_day) -> list[FrameCall]:
     frame = []
     combos: dict[tuple, frozenset[str]] = {}
     late = {bucket: is_late_bucket(bucket) for bucket in {row[2] for row in calls}}
-    for pk, collector, bucket, outcome in calls:
-        key = (collector, pk in breaches, late[bucket], outcome == Outcome.DISPUTE)
+    for pk, collector, bucket, outcome, balance in calls:
+        high = balance is not None and balance >= high_balance
+        key = (
+            collector,
+            pk in breaches,
+            late[bucket],
+            outcome == Outcome.DISPUTE,
+            high,
+        )
         factors = combos.get(key)
         if factors is None:
             found = set(per_collector[collector])
@@ -151,6 +174,8 @@ def sample_frame(*, first, last, period_first_day) -> list[FrameCall]:
                 found.add(LATE_BUCKET)
             if key[3]:
                 found.add(DISPUTE)
+            if high:
+                found.add(HIGH_BALANCE)
             factors = combos[key] = frozenset(found)
         frame.append(FrameCall(pk, collector, factors))
     return frame

@@ -128,6 +128,7 @@ class ImportJobViewSet(RefusesWith403, ModelViewSet):
         "state",
         "rows",
         "new",
+        "updated",
         "duplicate",
         "problem_count",
         "created_by",

@@ -19,7 +19,7 @@ from workforce.scheduling.viewsets.access import ReadOnlyRows
 from ..evaluation_forms import SampleDrawForm
 from ..hooks import QA_MENU
 from ..models import SampledCall, SampleDraw
-from ..services.samples import DEFAULT_RISK_WEIGHTS, SamplingPlan, sample_draw
+from ..services.samples import SamplingPlan, risk_weights, sample_draw
 from .evaluation_pages import QAPageMixin, add_errors
 
 DRAW = "qa.draw_sample"
@@ -49,7 +49,7 @@ class DrawSampleView(QAPageMixin, FormView):
             raise PermissionDenied("The sample is drawn by QA managers.")
 
     def get_context_data(self, **kwargs):
-        return {**super().get_context_data(**kwargs), "weights": DEFAULT_RISK_WEIGHTS}
+        return {**super().get_context_data(**kwargs), "weights": risk_weights()}
 
     def form_valid(self, form):
         data = form.cleaned_data
@@ -61,7 +61,7 @@ class DrawSampleView(QAPageMixin, FormView):
                 plan=SamplingPlan(
                     minimum_per_collector=data["minimum_per_collector"],
                     extra_calls=data["extra_calls"],
-                    risk_weights=DEFAULT_RISK_WEIGHTS,
+                    risk_weights=risk_weights(),
                 ),
                 seed=data["seed"],
             )

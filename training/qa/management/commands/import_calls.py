@@ -11,7 +11,8 @@ class Command(LogImportCommand, SpreadsheetImportCommand):
         "dpd_bucket, debtor_time_zone, start, duration_seconds, direction, "
         "outcome, promised_amount, promised_date, recording_reference). Every "
         "row is checked first: any problem, an unknown collector among them, "
-        "imports nothing. Calls already recorded are counted, not written again."
+        "imports nothing. A call already recorded is updated where the file "
+        "changed it."
     )
     failure = LogImportFailed
     noun = "calls"

@@ -8,8 +8,8 @@ class Command(LogImportCommand, SpreadsheetImportCommand):
     help = (
         "Record payments from the core collection system, .csv or .xlsx (columns "
         "payment_id, account_reference, amount, date). Every row is checked "
-        "first: any problem imports nothing. Payments already recorded are "
-        "counted, not written again."
+        "first: any problem imports nothing. A payment already recorded is "
+        "updated where the file changed it."
     )
     failure = LogImportFailed
     noun = "payments"
