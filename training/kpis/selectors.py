@@ -8,6 +8,7 @@ sees the collectors of the teams they lead, for the days they were in them
 """
 
 import calendar
+import dataclasses
 import datetime
 from collections import defaultdict
 from dataclasses import dataclass
@@ -17,7 +18,13 @@ from django.db.models import DateField, ExpressionWrapper, F, Q, QuerySet, Sum
 from django.db.models.functions import TruncMonth
 
 from training.kpis.calculations import composite
-from training.kpis.calculations.measures import TOTAL_FIELDS, FactTotals, read
+from training.kpis.calculations.measures import (
+    TOTAL_FIELDS,
+    Direction,
+    FactTotals,
+    Reading,
+    read,
+)
 from training.kpis.models import CollectorDay, KpiDefinition, KpiSettings, PeriodKind
 from workforce.people.models import Staff, Team
 from workforce.people.selectors import team_on_date, teams_led_by
@@ -247,14 +254,17 @@ class LeaderboardRow:
     team: Team
     collector: Staff
     totals: FactTotals
-    score: composite.CompositeScore
-    line: composite.ScoreLine | None  # the chosen KPI's line, if one is chosen
+    composite: Decimal | None  # None: no KPI with data
+    # The chosen KPI's reading and direction, if one is chosen and the
+    # collector's team has it.
+    reading: Reading | None
+    direction: Direction | None
 
     @property
     def value(self):
-        if self.line is not None:
-            return self.line.value
-        return self.score.composite
+        if self.reading is not None:
+            return self.reading.value
+        return self.composite
 
 
 def leaderboard(
@@ -262,7 +272,9 @@ def leaderboard(
 ) -> list[LeaderboardRow]:
     """Each collector's month in each team they were in (the days in it),
     ranked by the chosen KPI's value (by its direction) or by the composite;
-    the teams the viewer may see. A fixed number of queries."""
+    the teams the viewer may see. A fixed number of queries. Only the
+    composite is worked out, not its line-by-line explanation (the
+    collector's page shows that)."""
     teams = leaderboard_teams(viewer)
     if team is not None:
         teams = teams.filter(pk=team.pk)
@@ -282,27 +294,40 @@ def leaderboard(
     )
     grouped = {(row["team_id"], row["collector_id"]): as_totals(row) for row in rows}
     people = Staff.objects.in_bulk({collector for _, collector in grouped})
-    definitions = definitions_by_team(teams.values())
+    definitions = {
+        team_id: [d.as_calculation() for d in chosen]
+        for team_id, chosen in definitions_by_team(teams.values()).items()
+    }
     cap = critical_fail_cap()
     found = []
     for (team_id, collector_id), totals in grouped.items():
         chosen = definitions[team_id]
-        score = composite.composite_score(
-            [d.as_calculation() for d in chosen], totals, critical_fail_cap=cap
+        score = composite.composite_value(chosen, totals, critical_fail_cap=cap)
+        picked = next((d for d in chosen if d.name == kpi), None) if kpi else None
+        reading = read(picked.measure, totals) if picked else None
+        direction = picked.effective_direction if picked else None
+        found.append(
+            LeaderboardRow(
+                None,
+                teams[team_id],
+                people[collector_id],
+                totals,
+                score,
+                reading,
+                direction,
+            )
         )
-        line = next((ln for ln in score.lines if ln.name == kpi), None) if kpi else None
-        found.append((teams[team_id], people[collector_id], totals, score, line))
     return _ranked(found, kpi)
 
 
-def _ranked(found, kpi) -> list[LeaderboardRow]:
-    def key(item):
-        _, person, _, score, line = item
+def _ranked(found: list[LeaderboardRow], kpi) -> list[LeaderboardRow]:
+    def key(row: LeaderboardRow):
+        person = row.collector
         if kpi:
-            value = line.value if line is not None else None
-            lower = line is not None and line.direction == "lower"
+            value = row.reading.value if row.reading is not None else None
+            lower = row.direction == Direction.LOWER
         else:
-            value, lower = score.composite, False
+            value, lower = row.composite, False
         if value is None:
             return (1, 0, person.last_name.casefold(), person.first_name.casefold())
         return (
@@ -314,8 +339,8 @@ def _ranked(found, kpi) -> list[LeaderboardRow]:
 
     found.sort(key=key)
     rows, rank, previous = [], 0, object()
-    for position, item in enumerate(found, start=1):
-        value_key = key(item)[:2]
+    for position, row in enumerate(found, start=1):
+        value_key = key(row)[:2]
         if value_key[0] == 1:
             rank_here = None
         else:
@@ -323,8 +348,7 @@ def _ranked(found, kpi) -> list[LeaderboardRow]:
                 rank = position
             previous = value_key
             rank_here = rank
-        team, person, totals, score, line = item
-        rows.append(LeaderboardRow(rank_here, team, person, totals, score, line))
+        rows.append(dataclasses.replace(row, rank=rank_here))
     return rows
 
 

@@ -37,6 +37,7 @@ from .measures import (
     Measure,
     Reading,
     read,
+    round_ratio,
     round_to,
     total,
 )
@@ -228,6 +229,65 @@ def composite_score(
         critical_fail_cap=critical_fail_cap,
         capped_by_critical_fail=capped_by_fail,
     )
+
+
+def composite_value(
+    definitions: Sequence[KpiDefinition],
+    totals: FactTotals,
+    *,
+    critical_fail_cap: Decimal | None = None,
+) -> Decimal | None:
+    """``composite_score(...).composite`` without the explanation, for pages
+    that show only the total (the leaderboard, 500 collectors at a time).
+
+    The same exact rules on the same rounded KPI values, worked on integer
+    numerators and denominators instead of ``Fraction`` (which takes out
+    common factors after every step) and rounded once, so the digits are
+    the ones ``composite_score`` gives (``tests/kpis/calculations`` checks
+    the two agree).
+    """
+    counted = []  # (numerator, denominator, weight) of the KPIs with data
+    for definition in definitions:
+        value = read(definition.measure, totals).value
+        if value is None:
+            continue
+        top, bottom = _attainment_ratio(value, definition)
+        cap_top, cap_bottom = definition.cap.as_integer_ratio()
+        if top * cap_bottom > cap_top * bottom:
+            top, bottom = cap_top, cap_bottom
+        counted.append((top, bottom, definition.weight))
+    weights_with_data = sum((weight for _, _, weight in counted), Decimal(0))
+    if weights_with_data <= 0:
+        return None
+    # Σ counted × weight, as one ratio of integers, then ÷ the weights with data.
+    numerator, denominator = 0, 1
+    for top, bottom, weight in counted:
+        weight_top, weight_bottom = weight.as_integer_ratio()
+        numerator = numerator * bottom * weight_bottom + top * weight_top * denominator
+        denominator *= bottom * weight_bottom
+    weights_top, weights_bottom = weights_with_data.as_integer_ratio()
+    composite = round_ratio(
+        numerator * weights_bottom, denominator * weights_top, PLACES
+    )
+    if (
+        critical_fail_cap is not None
+        and totals.qa_critical_fails > 0
+        and composite > critical_fail_cap
+    ):
+        return round_to(critical_fail_cap, PLACES)
+    return composite
+
+
+def _attainment_ratio(value: Decimal, definition: KpiDefinition) -> tuple[int, int]:
+    """``attainment``'s figure before the cap, as (numerator, denominator)."""
+    value_top, value_bottom = value.as_integer_ratio()
+    target_top, target_bottom = definition.target.as_integer_ratio()
+    if definition.effective_direction is Direction.HIGHER:
+        top = max(value_top * target_bottom * 100, 0)
+        return top, value_bottom * target_top
+    if value <= 0:
+        return definition.cap.as_integer_ratio()
+    return target_top * value_bottom * 100, target_bottom * value_top
 
 
 def _shown(exact: Fraction | None) -> Decimal | None:

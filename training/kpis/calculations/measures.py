@@ -29,8 +29,18 @@ def round_to(value: Fraction | Decimal | int, places: int) -> Decimal:
     """
     # Integer arithmetic on the numerator and denominator: the leaderboard
     # rounds every line of every collector's composite through here.
-    exact = value if isinstance(value, Fraction) else Fraction(value)
-    numerator, denominator = exact.numerator, exact.denominator
+    if isinstance(value, Fraction):
+        return round_ratio(value.numerator, value.denominator, places)
+    return round_ratio(*value.as_integer_ratio(), places)
+
+
+def round_ratio(numerator: int, denominator: int, places: int) -> Decimal:
+    """``numerator ÷ denominator`` rounded as ``round_to`` rounds, from the
+    two integers as they are (no common factor need be taken out first)."""
+    if denominator == 0:
+        raise ZeroDivisionError("round_ratio: the denominator is 0")
+    if denominator < 0:
+        numerator, denominator = -numerator, -denominator
     whole, remainder = divmod(abs(numerator) * 10**places, denominator)
     if 2 * remainder >= denominator:
         whole += 1
@@ -223,10 +233,13 @@ def read(measure: Measure, totals: FactTotals) -> Reading:
     denominator = getattr(totals, measure.denominator)
     if denominator == 0:
         return Reading(measure, numerator, denominator, None, count)
-    ratio = Fraction(numerator) / Fraction(denominator) * SCALE[measure.unit]
-    return Reading(
-        measure, numerator, denominator, round_to(ratio, measure.places), count
+    # numerator ÷ denominator × scale as one ratio of integers, rounded once.
+    top, top_scale = numerator.as_integer_ratio()
+    bottom, bottom_scale = denominator.as_integer_ratio()
+    value = round_ratio(
+        top * bottom_scale * SCALE[measure.unit], top_scale * bottom, measure.places
     )
+    return Reading(measure, numerator, denominator, value, count)
 
 
 def _measure(*args, **kwargs) -> Measure:

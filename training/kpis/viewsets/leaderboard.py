@@ -103,7 +103,7 @@ class LeaderboardView(
                 "team": row.team.name,
                 "collector": row.collector.full_name,
                 "value": _said(row.value),
-                "composite": _said(row.score.composite),
+                "composite": _said(row.composite),
                 "collected": row.totals.collected,
                 "collection_target": row.totals.collection_target,
                 "vs_target": _said(read(COLLECTED_VS_TARGET, row.totals).value),
