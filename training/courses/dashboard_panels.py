@@ -5,9 +5,10 @@ runs a course."""
 from django.utils import timezone
 
 from deskbook.core.dashboard_panels import DashboardPanel
+from workforce.people.selectors import staff_of
 
 from .models import Course, Session, SessionDate
-from .selectors import courses_run_by, staff_of
+from .selectors import courses_run_by
 from .selectors.own import due_soon, my_certificates, my_enrolments
 from .selectors.refreshers import refresher_demand
 

@@ -5,7 +5,7 @@ analysts), *My evaluations* (everyone with a staff record)."""
 from django.utils import timezone
 
 from deskbook.core.dashboard_panels import DashboardPanel
-from workforce.people.selectors import teams_led_by
+from workforce.people.selectors import staff_of, teams_led_by
 
 from .evaluation_selectors import (
     DECIDE_ANY,
@@ -13,7 +13,6 @@ from .evaluation_selectors import (
     follow_ups_due,
     my_evaluations,
     queue_of,
-    staff_of,
 )
 
 FIRST_FEW = 5

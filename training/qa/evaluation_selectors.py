@@ -14,7 +14,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 
-from workforce.people.models import Staff, TeamMembership
+from workforce.people.models import TeamMembership
 from workforce.people.selectors import led_on_the_day, teams_led_by
 
 from .calculations.agreement import consensus_deviations, item_agreement
@@ -32,12 +32,6 @@ from .services.scorecards import version_with_structure
 
 SEE_ALL = "qa.oversee_evaluations"
 DECIDE_ANY = "qa.decide_any_dispute"
-
-
-def staff_of(user) -> Staff | None:
-    if not user.is_authenticated:
-        return None
-    return Staff.objects.filter(user=user).first()
 
 
 def _with_lead_flag(queryset, user, collector_ref, call_ref):

@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from deskbook.core.dashboard_panels import DashboardPanel
 from workforce.people.models import Staff
+from workforce.people.selectors import staff_of
 
 from .selectors import clocked_in_since, events_of_day
 
@@ -33,5 +34,5 @@ class ClockPanel(DashboardPanel):
 
 def attendance_panels(request) -> list[DashboardPanel]:
     """The clock for everyone with a staff record."""
-    staff = Staff.objects.filter(user_id=request.user.pk).first()
+    staff = staff_of(request.user)
     return [ClockPanel(request, staff)] if staff else []

@@ -3,7 +3,7 @@
 from django.utils import timezone
 
 from deskbook.core.dashboard_panels import DashboardPanel
-from workforce.people.models import Staff
+from workforce.people.selectors import staff_of
 
 from .selectors import (
     decides_leave,
@@ -69,7 +69,7 @@ def leave_panels(request) -> list[DashboardPanel]:
     """*My leave* for everyone with a staff record; *Leave to approve* for
     those who decide leave: leads of a team, and managers."""
     panels: list[DashboardPanel] = []
-    if Staff.objects.filter(user_id=request.user.pk).exists():
+    if staff_of(request.user) is not None:
         panels.append(MyLeavePanel(request))
     if decides_leave(request.user):
         panels.append(LeaveToApprovePanel(request))

@@ -5,8 +5,7 @@ from django.utils import timezone
 
 from deskbook.core.dashboard_panels import DashboardPanel
 
-from .models import Staff
-from .selectors import SEE_EVERYONE, headcount, my_team_today, teams_led_by
+from .selectors import SEE_EVERYONE, headcount, my_team_today, staff_of, teams_led_by
 
 
 class MyTeamTodayPanel(DashboardPanel):
@@ -47,7 +46,7 @@ def people_panels(request) -> list[DashboardPanel]:
     the way to it, leads see their team, those who oversee every person's
     records see the headcount."""
     panels = []
-    if Staff.objects.filter(user_id=request.user.pk).exists():
+    if staff_of(request.user) is not None:
         panels.append(MyRecordPanel(request))
     if teams_led_by(request.user).exists():
         panels.append(MyTeamTodayPanel(request))

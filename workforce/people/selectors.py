@@ -17,11 +17,21 @@ its rows with ``staff_visible_to``:
 import datetime
 from collections.abc import Iterable
 
-from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Subquery
+from django.db.models import (
+    Count,
+    Exists,
+    F,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    prefetch_related_objects,
+)
 
 from deskbook.core.teams import run_by_order
 
 from .models import Resignation, Staff, Team, TeamMembership
+from .viewer import staff_of
 
 SEE_EVERYONE = "workforce.oversee_staff"
 MOVE = "workforce.add_teammembership"
@@ -236,6 +246,7 @@ def headcount(*, on: datetime.date) -> dict:
 
 def own_record(user) -> Staff | None:
     """The staff record linked to this sign-in, with its languages."""
-    if not user.is_authenticated:
-        return None
-    return Staff.objects.prefetch_related("languages").filter(user=user).first()
+    staff = staff_of(user)
+    if staff is not None:
+        prefetch_related_objects([staff], "languages")
+    return staff

@@ -96,13 +96,6 @@ def my_shifts(*, viewer, first: datetime.date, last: datetime.date) -> QuerySet[
 OPEN_SWAPS = ("offered", "taken")
 
 
-def staff_of(user) -> Staff | None:
-    """The staff record linked to this sign-in, if any."""
-    if not user.is_authenticated:
-        return None
-    return Staff.objects.filter(user=user).first()
-
-
 def swaps_decidable_by(viewer) -> QuerySet[ShiftSwap]:
     """The swaps ``viewer`` decides on (and sees in *Shift swaps*): a
     manager's, every one; a lead's, those of the teams they lead."""

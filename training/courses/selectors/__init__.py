@@ -12,7 +12,6 @@ from .access import (
     may_run,
     oversees_training,
     runs_training,
-    staff_of,
 )
 from .listings import (
     certificates_visible_to,
@@ -34,5 +33,4 @@ __all__ = [
     "oversees_training",
     "runs_training",
     "sessions_visible_to",
-    "staff_of",
 ]

@@ -30,12 +30,6 @@ def oversees_training(viewer) -> bool:
     )
 
 
-def staff_of(viewer) -> Staff | None:
-    if not is_active(viewer):
-        return None
-    return Staff.objects.filter(user=viewer).first()
-
-
 def courses_run_by(viewer) -> QuerySet[Course]:
     """The courses ``viewer`` owns or teaches a session of; every course for
     whoever oversees training."""

@@ -15,10 +15,11 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.base import ViewSet
 
 from deskbook.core.refusals import RefusedWith403
+from workforce.people.selectors import staff_of
 
 from ..admin_forms import FeedbackForm
 from ..models import Enrolment, Session
-from ..selectors import certificates_visible_to, staff_of
+from ..selectors import certificates_visible_to
 from ..selectors.own import due_soon, my_certificates, my_enrolments, open_sessions
 from ..services import enrolment_cancel, enrolment_create, feedback_give
 

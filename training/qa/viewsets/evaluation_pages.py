@@ -5,8 +5,8 @@ from django.core.exceptions import PermissionDenied
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from deskbook.core.refusals import RefusedWith403
+from workforce.people.selectors import staff_of
 
-from ..evaluation_selectors import staff_of
 from ..services.evaluations import AnswerInput
 
 NO_STAFF = "No staff record is linked to your sign-in: ask a manager to link one."

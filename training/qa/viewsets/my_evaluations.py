@@ -10,8 +10,10 @@ from django.views.generic import FormView, TemplateView
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.base import ViewSet
 
+from workforce.people.selectors import staff_of
+
 from ..evaluation_forms import DisputeForm
-from ..evaluation_selectors import my_evaluations, my_qa_scores, staff_of
+from ..evaluation_selectors import my_evaluations, my_qa_scores
 from ..models import Evaluation
 from ..services.disputes import dispute_deadline, dispute_raise
 from .evaluation_pages import QAPageMixin, add_errors

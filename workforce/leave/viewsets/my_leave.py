@@ -17,7 +17,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.base import ViewSet
 
 from deskbook.core.refusals import RefusedWith403, refused_with_403
-from workforce.scheduling.selectors import staff_of
+from workforce.people.selectors import staff_of
 from workforce.scheduling.viewsets.service_views import add_service_errors
 
 from .. import calculations as calc

@@ -19,11 +19,12 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.base import ViewSet
 
 from deskbook.core.refusals import RefusedWith403, refused_with_403
+from workforce.people.selectors import staff_of
 
 from ..admin_forms import SwapOfferForm
 from ..calendar_feeds import calendar_feed_renew, calendar_feed_revoke
 from ..models import CalendarFeed, Shift, ShiftSwap
-from ..selectors import my_calendar, offers_open_to, staff_of, swaps_of
+from ..selectors import my_calendar, offers_open_to, swaps_of
 from ..swaps import describe, swap_offer, swap_take, swap_withdraw
 
 WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
