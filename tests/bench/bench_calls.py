@@ -18,6 +18,8 @@ fixed seed: 100,000 accounts, outcomes, zones, promises), and prints:
   ≤ 3× the baseline);
 - re-import: the same file again (every call already recorded, none
   updated);
+- re-import with 1% of the calls changed (half of those moved a day): the
+  updates and the days they touched recorded for the KPI build;
 - contact rules: ``breaches_by_call`` over the busiest month (target ≤ 5 s).
 """
 
@@ -125,6 +127,20 @@ def write_file(path: Path, rows: int, agents: list[str]) -> None:
     frame.to_csv(path, index=False)
 
 
+def write_changed(path: Path, changed: Path) -> None:
+    """The file with every 100th call's duration changed and every 200th
+    call moved a day later: an update touching two days each."""
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    every = frame.index % 100 == 0
+    frame.loc[every, "duration_seconds"] = (
+        frame.loc[every, "duration_seconds"].astype(int) + 1
+    ).astype(str)
+    moved = frame.index % 200 == 0
+    later = pd.to_datetime(frame.loc[moved, "start"]) + pd.Timedelta(days=1)
+    frame.loc[moved, "start"] = later.dt.strftime("%Y-%m-%dT%H:%M:%SZ")
+    frame.to_csv(changed, index=False)
+
+
 def bare_load(path: Path) -> tuple[float, float]:
     began, cpu = time.perf_counter(), time.process_time()
     frame = pd.read_csv(path, dtype=str, keep_default_na=False)
@@ -179,6 +195,15 @@ def main():
         f"(CPU {time.process_time() - cpu:.1f} s; {again})"
     )
     assert Call.objects.count() == arguments.rows
+    changed = folder / "changed.csv"
+    write_changed(path, changed)
+    began, cpu = time.perf_counter(), time.process_time()
+    report = import_calls(source=changed, filename=changed.name)
+    print(
+        f"re-import, 1% of calls changed (half of them moved a day): "
+        f"{time.perf_counter() - began:.1f} s "
+        f"(CPU {time.process_time() - cpu:.1f} s; {report})"
+    )
 
     try:
         from training.qa.selectors import breaches_by_call

@@ -6,6 +6,8 @@ from django.utils import timezone
 
 from tests.attendance.factories import ClockEventFactory
 from tests.scheduling import conftest as planning
+from training.kpis.calculations.measures import TOTAL_FIELDS
+from training.kpis.models import CollectorDay
 from training.qa.models import Call, Payment
 from workforce.attendance.models import ClockEvent
 from workforce.people.models import TeamMembership
@@ -31,6 +33,16 @@ def call(collector, started, outcome, *, seconds=0, account="ACC-A", **fields):
         outcome=outcome,
         **fields,
     )
+
+
+def table():
+    """Every fact row as (collector, day, team) -> its non-zero columns."""
+    return {
+        (row.collector.last_name, row.day, row.team.name if row.team else None): {
+            name: getattr(row, name) for name in TOTAL_FIELDS if getattr(row, name)
+        }
+        for row in CollectorDay.objects.select_related("collector", "team")
+    }
 
 
 def payment(account, amount, on):

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from django.core.management import call_command
 
-from tests.kpis.conftest import MON, payment
+from tests.kpis.conftest import MON, payment, table
 from training.kpis.calculations.measures import TOTAL_FIELDS
 from training.kpis.models import CollectorDay, FactBuild
 from training.kpis.services import (
@@ -20,16 +20,6 @@ from training.kpis.services import (
 
 D = datetime.date
 SHIFT = {"scheduled_minutes": 540, "days_scheduled": 1}
-
-
-def table():
-    """Every fact row as (collector, day, team) -> its non-zero columns."""
-    return {
-        (row.collector.last_name, row.day, row.team.name if row.team else None): {
-            name: getattr(row, name) for name in TOTAL_FIELDS if getattr(row, name)
-        }
-        for row in CollectorDay.objects.select_related("collector", "team")
-    }
 
 
 def test_the_fact_columns_are_the_calculations_fact_totals_one_to_one():

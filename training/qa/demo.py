@@ -32,6 +32,7 @@ from workforce.people.models import Staff
 
 from .models import Call, Outcome, Payment
 from .models.calls import STOP_OUTCOMES
+from .services import call_import, payment_import
 from .services.call_import import INSERTED
 from .services.log_import import dates_for_database, moments_for_database, write_rows
 
@@ -278,6 +279,7 @@ def seed_calls(*, size: str = "small", log=print) -> None:
         columns=INSERTED,
         conflict="call_id",
         rows=rows,
+        day_columns=call_import.DAY_COLUMNS,
         dry_run=False,
         progress=None,
     )
@@ -302,9 +304,10 @@ def seed_calls(*, size: str = "small", log=print) -> None:
     ]
     new_payments, _ = write_rows(
         model=Payment,
-        columns=("payment_id", "account_reference", "amount", "paid_on"),
+        columns=payment_import.COLUMNS_WRITTEN,
         conflict="payment_id",
         rows=payment_rows,
+        day_columns=payment_import.DAY_COLUMNS,
         dry_run=False,
         progress=None,
     )

@@ -84,8 +84,8 @@ class CollectorDay(models.Model):
 
 class FactBuild(models.Model):
     """One run of the fact build: which days, how many rows, and how far into
-    the call log and the payments it had read (the high-water marks the
-    daily job starts from)."""
+    the call log, the payments and the changes re-imports made it had read
+    (the high-water marks the daily job starts from)."""
 
     started_at = models.DateTimeField()
     finished_at = models.DateTimeField()
@@ -97,6 +97,8 @@ class FactBuild(models.Model):
     # job's changed days); null for a build of days named by hand.
     calls_through = models.BigIntegerField(null=True)
     payments_through = models.BigIntegerField(null=True)
+    # And the highest key of QA's record of days that re-imports changed.
+    changes_through = models.BigIntegerField(null=True)
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,

@@ -79,7 +79,7 @@ from training.kpis.calculations.targets import daily_shares
 from training.kpis.models import CollectionTarget, CollectorDay, FactBuild
 from training.qa import contact_rules
 from training.qa.breach_selectors import calls_in_breach
-from training.qa.models import Call, Evaluation, Payment, QASettings
+from training.qa.models import Call, Evaluation, LogChange, Payment, QASettings
 from training.qa.models.calls import RIGHT_PARTY_OUTCOMES, Direction, Outcome
 from workforce.attendance import calculations as attendance_calc
 from workforce.attendance.selectors import teams_attendance
@@ -105,6 +105,7 @@ def facts_rebuild(
     requested_by=None,
     calls_through: int | None = None,
     payments_through: int | None = None,
+    changes_through: int | None = None,
 ) -> FactBuild:
     """Rebuild the facts of ``days`` (any set of days; runs of consecutive
     days are built together). ``now`` decides which promises are past their
@@ -125,6 +126,7 @@ def facts_rebuild(
             rows=rows,
             calls_through=calls_through,
             payments_through=payments_through,
+            changes_through=changes_through,
             requested_by=requested_by,
         )
 
@@ -136,7 +138,7 @@ def facts_rebuild_all(
     published shift, to today."""
     now = now or timezone.now()
     today = timezone.localdate(now)
-    calls_through, payments_through = _high_water_marks()
+    calls_through, payments_through, changes_through = _high_water_marks()
     zone = timezone.get_default_timezone()
     firsts = [
         timezone.localdate(moment, zone)
@@ -170,27 +172,34 @@ def facts_rebuild_all(
             requested_by=requested_by,
             calls_through=calls_through,
             payments_through=payments_through,
+            changes_through=changes_through,
         )
 
 
 def facts_rebuild_changed(*, now: datetime.datetime | None = None) -> FactBuild:
     """The daily job's build: yesterday, the day whose promises have just
     passed their deadline, and every day touched by calls or payments
-    imported since the last build that covered every change."""
+    imported or changed since the last build that covered every change."""
     now = now or timezone.now()
-    calls_through, payments_through = _high_water_marks()
+    calls_through, payments_through, changes_through = _high_water_marks()
     days = days_changed_since_last_build(now=now)
     return facts_rebuild(
         days=days,
         now=now,
         calls_through=calls_through,
         payments_through=payments_through,
+        changes_through=changes_through,
     )
 
 
 def days_changed_since_last_build(*, now: datetime.datetime) -> set[datetime.date]:
     """The days whose facts may have changed since the last build that
-    covered every change (by the calls' and payments' primary keys)."""
+    covered every change: those of the calls and payments added since (by
+    their primary keys), and those QA recorded as changed by a re-import
+    (``LogChange``, by its key: the old and new days of a changed call or
+    payment), with, for the accounts of both, the promised dates of their
+    promises and the days of their payments (a payment is credited to, and
+    keeps, a promise on its account)."""
     today = timezone.localdate(now)
     grace = QASettings.load().promise_grace_days
     yesterday = today - DAY
@@ -203,9 +212,11 @@ def days_changed_since_last_build(*, now: datetime.datetime) -> set[datetime.dat
     )
     calls = Call.objects.order_by()
     payments = Payment.objects.order_by()
+    changes = LogChange.objects.order_by()
     if last is not None:
         calls = calls.filter(pk__gt=last.calls_through)
         payments = payments.filter(pk__gt=last.payments_through or 0)
+        changes = changes.filter(pk__gt=last.changes_through or 0)
     zone = timezone.get_default_timezone()
     days |= set(
         calls.annotate(day=TruncDate("started_at", tzinfo=zone))
@@ -215,16 +226,29 @@ def days_changed_since_last_build(*, now: datetime.datetime) -> set[datetime.dat
     days |= set(calls.promises().values_list("promised_on", flat=True).distinct())
     new_payments = payments.values("account_reference", "paid_on")
     days |= set(new_payments.values_list("paid_on", flat=True).distinct())
+    days |= set(changes.values_list("day", flat=True).distinct())
     # A payment can keep (or stop being short of) a promise falling due
     # up to the grace days before it, made on or before it.
     affected = (
         Call.objects.promises()
         .order_by()
-        .filter(account_reference__in=new_payments.values("account_reference"))
+        .filter(
+            Q(account_reference__in=new_payments.values("account_reference"))
+            | Q(account_reference__in=changes.values("account_reference"))
+        )
         .values_list("promised_on", flat=True)
         .distinct()
     )
     days |= set(affected)
+    # A changed call can become, stop being or move a promise, and so who
+    # a payment on its account is credited to, on the payment's day.
+    credited = (
+        Payment.objects.order_by()
+        .filter(account_reference__in=changes.values("account_reference"))
+        .values_list("paid_on", flat=True)
+        .distinct()
+    )
+    days |= set(credited)
     return {day for day in days if day <= today}
 
 
@@ -327,10 +351,10 @@ def target_facts(first: datetime.date, last: datetime.date) -> dict:
     return found
 
 
-def _high_water_marks() -> tuple[int, int]:
-    return (
-        Call.objects.order_by().aggregate(top=Max("pk"))["top"] or 0,
-        Payment.objects.order_by().aggregate(top=Max("pk"))["top"] or 0,
+def _high_water_marks() -> tuple[int, int, int]:
+    return tuple(
+        model.objects.order_by().aggregate(top=Max("pk"))["top"] or 0
+        for model in (Call, Payment, LogChange)
     )
 
 

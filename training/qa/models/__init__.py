@@ -1,6 +1,7 @@
 """Models of quality assurance, one module a concept, re-exported here."""
 
 from .calls import Call, CallQuerySet, Direction, Outcome, Payment
+from .changes import LogChange
 from .imports import ImportJob
 from .settings import QASettings
 
@@ -9,6 +10,7 @@ __all__ = [
     "CallQuerySet",
     "Direction",
     "ImportJob",
+    "LogChange",
     "Outcome",
     "Payment",
     "QASettings",

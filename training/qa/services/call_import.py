@@ -86,6 +86,8 @@ INSERTED = (
     "recording_reference",
     "balance",
 )
+# The days a changed call touches: the day it started and its promised date.
+DAY_COLUMNS = ("started_at", "promised_on")
 
 
 def _key(value: str) -> str:
@@ -199,6 +201,7 @@ def import_calls(
         columns=INSERTED,
         conflict="call_id",
         rows=rows,
+        day_columns=DAY_COLUMNS,
         dry_run=dry_run,
         progress=progress,
     )

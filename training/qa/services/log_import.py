@@ -24,6 +24,7 @@ from django.utils import timezone
 from workforce.people.rosters import EXTENSIONS, column_key
 from workforce.people.staff_import import RowProblem
 
+from ..models import LogChange
 from .pseudonyms import personal_data_kinds
 
 BATCH = 50_000
@@ -344,12 +345,15 @@ def write_rows(
     columns: Sequence[str],
     conflict: str,
     rows: list[tuple],
+    day_columns: Sequence[str],
     dry_run: bool,
     progress: Progress | None,
 ) -> tuple[int, int]:
     """Write ``rows``, keyed on their ``conflict`` column: new keys added, rows
     that differ from the recorded one updated, the same rows left alone.
-    Returns (new, updated).
+    Before the update, the days of ``day_columns`` (a moment's agency-local
+    day) of every row it changes, old and new, are recorded as ``LogChange``
+    rows with the account. Returns (new, updated).
 
     The rows go first into a temporary table of this connection (PostgreSQL:
     ``COPY``; SQLite: ``executemany`` on the driver's cursor), outside any
@@ -371,6 +375,7 @@ def write_rows(
         try:
             _stage(cursor, stage, names, len(columns), rows, progress)
             with transaction.atomic():
+                _record_changes(cursor, model, columns, conflict, stage, day_columns)
                 new, changed = _merge(cursor, model, columns, conflict, stage, rows)
                 if dry_run:
                     transaction.set_rollback(True)
@@ -397,12 +402,55 @@ def _stage(cursor, stage, names, width, rows, progress) -> None:
             progress(min(offset + BATCH, len(rows)), len(rows))
 
 
+def _differs() -> str:
+    return "IS DISTINCT FROM" if connection.vendor == "postgresql" else "IS NOT"
+
+
+def _record_changes(cursor, model, columns, conflict, stage, day_columns) -> None:
+    """One ``INSERT … SELECT``: the staged rows joined to the recorded ones
+    they change (the merge's own test of a differing column), each giving
+    the old and the new day of every ``day_columns`` with its account, once
+    each. A row the file leaves as it is, or adds, gives nothing."""
+    ops = connection.ops
+    quote = ops.quote_name
+    table = quote(model._meta.db_table)
+    account = quote("account_reference")
+    zone = timezone.get_default_timezone_name()
+    differs = " OR ".join(
+        f"old.{quote(column)} {_differs()} new.{quote(column)}"
+        for column in columns
+        if column != conflict
+    )
+    picked = [f"old.{account} AS old_account", f"new.{account} AS new_account"]
+    days, params = [], []
+    for index, column in enumerate(day_columns):
+        for side in ("old", "new"):
+            name = f"{side}_{index}"
+            picked.append(f"{side}.{quote(column)} AS {name}")
+            day, day_params = name, ()
+            if model._meta.get_field(column).get_internal_type() == "DateTimeField":
+                day, day_params = ops.datetime_cast_date_sql(name, (), zone)
+            days.append(
+                f"SELECT {day} AS day, {side}_account AS account FROM changed"  # noqa: S608
+            )
+            params.extend(day_params)
+    sql = (
+        f"WITH changed AS (SELECT {', '.join(picked)} "  # noqa: S608
+        f"FROM {stage} AS new JOIN {table} AS old "
+        f"ON old.{quote(conflict)} = new.{quote(conflict)} WHERE {differs}) "
+        f"INSERT INTO {quote(LogChange._meta.db_table)} (day, account_reference) "
+        f"SELECT DISTINCT day, account FROM ({' UNION ALL '.join(days)}) AS days "
+        "WHERE day IS NOT NULL"
+    )
+    cursor.execute(sql, params)
+
+
 def _merge(cursor, model, columns, conflict, stage, rows) -> tuple[int, int]:
     """The staged rows into the table; (rows added, rows added or changed)."""
     quote = connection.ops.quote_name
     table = quote(model._meta.db_table)
     names = ", ".join(quote(column) for column in columns)
-    differs = "IS DISTINCT FROM" if connection.vendor == "postgresql" else "IS NOT"
+    differs = _differs()
     updated = [quote(column) for column in columns if column != conflict]
     # "WHERE true": SQLite's parser needs it between a SELECT and ON CONFLICT.
     sql = (

@@ -24,6 +24,9 @@ COLUMNS = {
     "date": ("date", "paid_on", "payment_date"),
 }
 REQUIRED = tuple(COLUMNS)
+COLUMNS_WRITTEN = ("payment_id", "account_reference", "amount", "paid_on")
+# The day a changed payment touches (the promises on its account follow).
+DAY_COLUMNS = ("paid_on",)
 
 
 def import_payments(
@@ -62,9 +65,10 @@ def import_payments(
     )
     new, updated = write_rows(
         model=Payment,
-        columns=("payment_id", "account_reference", "amount", "paid_on"),
+        columns=COLUMNS_WRITTEN,
         conflict="payment_id",
         rows=rows,
+        day_columns=DAY_COLUMNS,
         dry_run=dry_run,
         progress=progress,
     )
