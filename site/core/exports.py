@@ -17,3 +17,14 @@ SAFE_TEXT = {
     **IndexView.custom_value_preprocess,
     str: {IndexView.FORMAT_CSV: neutralise_formula},
 }
+
+
+def export_links(request) -> dict[str, str]:
+    """``csv_url`` and ``xlsx_url``: the page's own filters with the export
+    asked for, for a report's download links."""
+    query = request.GET.copy()
+    query.pop("export", None)
+    return {
+        f"{kind}_url": f"?{query.urlencode()}&export={kind}".replace("?&", "?")
+        for kind in ("csv", "xlsx")
+    }

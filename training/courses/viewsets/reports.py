@@ -19,7 +19,7 @@ from wagtail.admin.views.mixins import SpreadsheetExportMixin
 from wagtail.admin.viewsets.base import ViewSet
 
 from deskbook.core.charts import Bars, stacked_bars
-from deskbook.core.exports import SAFE_TEXT
+from deskbook.core.exports import SAFE_TEXT, export_links
 from deskbook.core.refusals import RefusedWith403
 from workforce.scheduling.selectors import teams_plannable_by
 
@@ -72,12 +72,7 @@ class ReportMixin(RefusedWith403, WagtailAdminTemplateMixin):
         return self.form.cleaned_data.get(name) if self.form.is_valid() else None
 
     def export_links(self) -> dict:
-        query = self.request.GET.copy()
-        query.pop("export", None)
-        return {
-            "csv_url": f"?{query.urlencode()}&export=csv".replace("?&", "?"),
-            "xlsx_url": f"?{query.urlencode()}&export=xlsx".replace("?&", "?"),
-        }
+        return export_links(self.request)
 
 
 class ExportRows(SpreadsheetExportMixin):

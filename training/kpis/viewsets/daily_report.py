@@ -11,7 +11,7 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
 
-from deskbook.core.exports import SAFE_TEXT
+from deskbook.core.exports import SAFE_TEXT, export_links
 from deskbook.core.refusals import RefusedWith403
 
 from ..daily_report import COLUMNS, daily_report
@@ -76,14 +76,11 @@ class DailyReportView(
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        query = self.request.GET.copy()
-        query.pop("export", None)
         context.update(
             form=self.form,
             heading=f"{self.day:%A %d %B %Y}",
             headings=[heading for _, heading in COLUMNS],
             lines=[(line, list(line.as_dict().values())) for line in self.lines],
-            csv_url=f"?{query.urlencode()}&export=csv".replace("?&", "?"),
-            xlsx_url=f"?{query.urlencode()}&export=xlsx".replace("?&", "?"),
+            **export_links(self.request),
         )
         return context

@@ -12,7 +12,7 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
 
-from deskbook.core.exports import SAFE_TEXT
+from deskbook.core.exports import SAFE_TEXT, export_links
 from deskbook.core.refusals import RefusedWith403
 from deskbook.core.teams import IN_HOUSE, IN_HOUSE_KEY
 from training.kpis.calculations.measures import COLLECTED_VS_TARGET, read
@@ -131,15 +131,12 @@ class LeaderboardView(
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        query = self.request.GET.copy()
-        query.pop("export", None)
         month = self.choices["month"]
         context.update(
             form=self.form,
             heading=f"{self.choices['kpi'] or 'Composite'}, {month.label}",
             rows=self.row_dicts,
-            csv_url=f"?{query.urlencode()}&export=csv".replace("?&", "?"),
-            xlsx_url=f"?{query.urlencode()}&export=xlsx".replace("?&", "?"),
+            **export_links(self.request),
         )
         return context
 

@@ -16,7 +16,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
 from wagtail.admin.viewsets.base import ViewSet
 
-from deskbook.core.exports import SAFE_TEXT
+from deskbook.core.exports import SAFE_TEXT, export_links
 from deskbook.core.refusals import RefusedWith403
 from workforce.people.models import Team
 from workforce.people.selectors import team_list_for
@@ -166,8 +166,6 @@ class ContactRulesView(
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        query = self.request.GET.copy()
-        query.pop("export", None)
         listed, total = self.breach_calls()
         context.update(
             form=self.form,
@@ -176,8 +174,7 @@ class ContactRulesView(
             table=[[row[key] for key, _ in self.columns] for row in self.row_dicts],
             breach_calls=listed,
             breach_total=total,
-            csv_url=f"?{query.urlencode()}&export=csv".replace("?&", "?"),
-            xlsx_url=f"?{query.urlencode()}&export=xlsx".replace("?&", "?"),
+            **export_links(self.request),
         )
         return context
 
