@@ -184,15 +184,25 @@ def _spare_stopped_accounts(frame: pd.DataFrame) -> None:
     frame.loc[moved, "account"] = frame.loc[moved, "account"] + 10_000_000
 
 
+def effect_course_ended() -> dict[int, datetime.date]:
+    """Each collector who passed ``EFFECT_COURSE``: the last day of their
+    session (the evaluations' demo scores their calls after it better)."""
+    return {
+        staff_id: timezone.localdate(ends_at)
+        for staff_id, ends_at in Enrolment.objects.filter(
+            session__course__code=EFFECT_COURSE, state=Enrolment.State.PASSED
+        ).values_list("staff_id", "session__ends_at")
+        if ends_at is not None
+    }
+
+
 def trained_after(frame: pd.DataFrame) -> np.ndarray:
     """The calls made by collectors who passed ``EFFECT_COURSE`` on a day
     after their session ended."""
-    ended = {}
-    for staff_id, ends_at in Enrolment.objects.filter(
-        session__course__code=EFFECT_COURSE, state=Enrolment.State.PASSED
-    ).values_list("staff_id", "session__ends_at"):
-        if ends_at is not None:
-            ended[staff_id] = np.datetime64(timezone.localdate(ends_at), "D")
+    ended = {
+        staff_id: np.datetime64(day, "D")
+        for staff_id, day in effect_course_ended().items()
+    }
     if not ended:
         return np.zeros(len(frame), dtype=bool)
     last_day = frame["collector_id"].map(ended).to_numpy(dtype="datetime64[D]")

@@ -4,6 +4,14 @@ a critical item), one dispute, a calibration session of four analysts and a
 lead's coaching; all through the services, so the scores, probabilities and
 queues are what the app itself writes.
 
+Before last month, the two months the call log covers are drawn and scored
+in full (no critical fail among them): the history the course report's
+levels 3 and 4 compare. The training demo's cohort of *Promises that are
+kept* scores better after its session on the items naming that course as
+their refresher; last month, beside the first twelve calls, the calls in
+the thirty days after that session are scored too (the cohort's first),
+while each analyst keeps at least ``QUEUE_LEFT`` calls to score.
+
 Run by ``seed_demo`` after the call log (order 27); three more QA analysts
 are seeded with the people (order 11). Where the log holds no
 right-party contact of the desk early collection team last month, a few
@@ -13,10 +21,12 @@ on natural keys (name, period, title, collector and follow-up date), and a
 sampled call is scored once. No e-mail leaves: the demo's people are made up."""
 
 import datetime
+from collections import Counter
 from decimal import Decimal
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.db.models import Min
 from django.utils import timezone
 
 from deskbook.core.roles import MANAGER, QA_ANALYST
@@ -24,6 +34,7 @@ from training.courses.models import Course
 from workforce.people.models import Staff, Team
 from workforce.scheduling import notifications
 
+from .demo import effect_course_ended
 from .models import (
     CalibrationSession,
     Call,
@@ -50,6 +61,21 @@ EXTRA_ANALYSTS = [
     ("qa3", "Kenneth", "Goh"),
     ("qa4", "Mei Ling", "Chua"),
 ]
+# Each month's sample: two calls per collector and five more, by risk.
+PLAN = {"minimum_per_collector": 2, "extra_calls": 5}
+SEED = 2026
+# The months before last month drawn and scored in full, each only where
+# the call log covers it from this day of the month on.
+HISTORY_MONTHS = 2
+HISTORY_FROM_DAY = 10
+# The effect course's items (keys below): the share of calls answered yes,
+# in percent, before its session (and by everyone not trained) and after.
+EFFECT_SHARES = {"plan": (60, 90), "promise": (55, 85)}
+# Last month, the calls this many days after the effect cohort's session
+# are scored (the course report's after period is thirty days) ...
+EFFECT_FOLLOW_DAYS = 30
+# ... unless that would leave an analyst fewer calls than this to score.
+QUEUE_LEFT = 8
 
 
 def _item(key, text, *, weight=1, critical="", na=True, scale=None, refresher=""):
@@ -167,18 +193,14 @@ def seed_qa_evaluations(*, size: str, log) -> None:
     with notifications.quiet():
         scorecard, items = _scorecard(manager)
         analysts = _analysts()
+        effect = EffectAnswers()
+        _history(manager, scorecard, items, effect)
         first_day, *_ = month_bounds(_last_month())
         draw = SampleDraw.objects.filter(period_start=first_day).first()
         if draw is None:
             _calls_if_none(first_day)
-            draw = sample_draw(
-                period=first_day,
-                by=manager,
-                scorecard=scorecard,
-                plan=default_plan(minimum_per_collector=2, extra_calls=5),
-                seed=2026,
-            )
-        evaluations = _evaluate(draw, items)
+            draw = _draw(first_day, manager, scorecard)
+        evaluations = _evaluate(draw, items, effect)
         _dispute(evaluations, items)
         _calibrate(manager, scorecard, analysts, items)
         _coach(evaluations, items)
@@ -188,6 +210,17 @@ def seed_qa_evaluations(*, size: str, log) -> None:
         f"{Dispute.objects.count()} dispute(s), "
         f"{CalibrationSession.objects.count()} calibration session(s), "
         f"{CoachingRecord.objects.count()} coaching record(s)"
+    )
+
+
+def _draw(first_day: datetime.date, manager, scorecard) -> SampleDraw:
+    """The month's sample by the demo's plan and seed."""
+    return sample_draw(
+        period=first_day,
+        by=manager,
+        scorecard=scorecard,
+        plan=default_plan(**PLAN),
+        seed=SEED,
     )
 
 
@@ -316,8 +349,56 @@ def _calls_if_none(first_day: datetime.date) -> None:
     Call.objects.bulk_create(calls, ignore_conflicts=True)
 
 
-def _answers(items, n: int) -> dict[int, AnswerInput]:
-    given = {**BASE, **PATTERNS[n % len(PATTERNS)]}
+class EffectAnswers:
+    """The answers to the effect course's items (``EFFECT_SHARES``): yes on
+    a share of the calls by state (trained or not, after the session or
+    not), spread evenly over the calls in the order they are scored, so any
+    run of them (one of the report's periods) holds close to that share."""
+
+    def __init__(self):
+        self.ended = effect_course_ended()
+        self.given: Counter = Counter()
+
+    def followed(self, call: Call) -> bool:
+        """A call in the ``EFFECT_FOLLOW_DAYS`` after the cohort's session."""
+        if not self.ended:
+            return False
+        day = timezone.localdate(call.started_at)
+        return (
+            min(self.ended.values())
+            < day
+            <= max(self.ended.values()) + datetime.timedelta(days=EFFECT_FOLLOW_DAYS)
+        )
+
+    def trained(self, call: Call) -> bool:
+        return call.collector_id in self.ended
+
+    def answers(self, call: Call) -> dict[str, str]:
+        ended = self.ended.get(call.collector_id)
+        after = ended is not None and timezone.localdate(call.started_at) > ended
+        state = (ended is not None, after)
+        given = {}
+        for key, (before_share, after_share) in EFFECT_SHARES.items():
+            share = after_share if after else before_share
+            n = self.given[key, state]
+            self.given[key, state] += 1
+            given[key] = "yes" if (n + 1) * share // 100 > n * share // 100 else "no"
+        return given
+
+
+def _answers(items, n: int, effect: dict[str, str], *, critical_fails=True):
+    """The ``n``-th pattern with the effect course's items answered as
+    ``effect`` says; without ``critical_fails``, no critical item fails."""
+    pattern = PATTERNS[n % len(PATTERNS)]
+    given = {
+        **BASE,
+        **{
+            key: value
+            for key, value in pattern.items()
+            if critical_fails or not (items[key].critical and value == "no")
+        },
+        **effect,
+    }
     return {
         items[key].pk: AnswerInput(
             value, "Heard at the start of the call." if value == "no" else ""
@@ -326,32 +407,92 @@ def _answers(items, n: int) -> dict[int, AnswerInput]:
     }
 
 
-def _evaluate(draw: SampleDraw, items) -> list[Evaluation]:
-    """Scores the first twelve sampled calls of the draw not scored yet."""
+def _score(sampled: SampledCall, answers) -> None:
+    evaluation_save(
+        sampled_call=sampled,
+        analyst=sampled.analyst,
+        by=sampled.analyst.user,
+        answers=answers,
+        summary="Scored from the recording.",
+        submit=True,
+    )
+
+
+def _history(manager, scorecard, items, effect: EffectAnswers) -> None:
+    """The ``HISTORY_MONTHS`` before last month, oldest first: each drawn
+    where the log covers it, and every sampled call scored, in the order
+    the calls were made."""
+    months = [_last_month().replace(day=1)]
+    for _ in range(HISTORY_MONTHS):
+        months.append((months[-1] - datetime.timedelta(days=1)).replace(day=1))
+    for first_day in reversed(months[1:]):
+        draw = SampleDraw.objects.filter(period_start=first_day).first()
+        if draw is None:
+            _, _, first, last = month_bounds(first_day)
+            began = (
+                Call.objects.started_between(first, last)
+                .right_party()
+                .aggregate(first=Min("started_at"))["first"]
+            )
+            if began is None or timezone.localdate(began).day > HISTORY_FROM_DAY:
+                continue
+            draw = _draw(first_day, manager, scorecard)
+        unscored = sorted(
+            SampledCall.objects.filter(draw=draw, evaluations__isnull=True)
+            .select_related("analyst__user", "call")
+            .order_by("pk"),
+            key=lambda sampled: (sampled.call.started_at, sampled.pk),
+        )
+        for n, sampled in enumerate(unscored):
+            answers = effect.answers(sampled.call)
+            _score(sampled, _answers(items, n, answers, critical_fails=False))
+
+
+def _evaluate(draw: SampleDraw, items, effect: EffectAnswers) -> list[Evaluation]:
+    """Scores the first twelve sampled calls of the draw not scored yet, and
+    the calls in the days after the effect cohort's session (the cohort's
+    first) while each analyst keeps ``QUEUE_LEFT`` calls to score; returns
+    the twelve's evaluations."""
     sampled = list(
         SampledCall.objects.filter(draw=draw)
         .select_related("analyst__user", "call")
-        .order_by("pk")[:12]
+        .order_by("pk")
     )
     done = set(
-        Evaluation.objects.filter(sampled_call__in=sampled).values_list(
+        Evaluation.objects.filter(sampled_call__draw=draw).values_list(
             "sampled_call_id", flat=True
         )
     )
-    for n, call in enumerate(sampled):
-        if call.pk in done:
+    first_twelve = sampled[:12]
+    # Sampled call pk -> (its pattern, whether it may fail a critical item).
+    to_score = {
+        call.pk: (n, True) for n, call in enumerate(first_twelve) if call.pk not in done
+    }
+    left = Counter(
+        call.analyst_id
+        for call in sampled
+        if call.pk not in done and call.pk not in to_score
+    )
+    # The cohort's calls first, then the others' over the same days.
+    for n, call in sorted(
+        enumerate(sampled[12:]), key=lambda pair: not effect.trained(pair[1].call)
+    ):
+        if call.pk in done or not effect.followed(call.call):
             continue
-        evaluation_save(
-            sampled_call=call,
-            analyst=call.analyst,
-            by=call.analyst.user,
-            answers=_answers(items, n),
-            summary="Scored from the recording.",
-            submit=True,
-        )
+        if left[call.analyst_id] <= QUEUE_LEFT:
+            continue
+        left[call.analyst_id] -= 1
+        to_score[call.pk] = (n, False)
+    for call in sorted(
+        (call for call in sampled if call.pk in to_score),
+        key=lambda call: (call.call.started_at, call.pk),
+    ):
+        n, critical_fails = to_score[call.pk]
+        answers = effect.answers(call.call)
+        _score(call, _answers(items, n, answers, critical_fails=critical_fails))
     return list(
         Evaluation.objects.standing()
-        .filter(sampled_call__in=sampled)
+        .filter(sampled_call__in=first_twelve)
         .select_related("collector__user", "call")
         .order_by("pk")
     )
