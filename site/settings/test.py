@@ -19,6 +19,12 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 DESKBOOK_PUBLIC_URL = WAGTAILADMIN_BASE_URL = "http://localhost"
 LOGGING = {"version": 1, "disable_existing_loggers": False}
 
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Throwaway data: a commit (each migration, each flush) need not wait for
+    # the disk.
+    options = DATABASES["default"].setdefault("OPTIONS", {})
+    options["options"] = f"{options.get('options', '')} -c synchronous_commit=off"
+
 TEST_SCRATCH = Path(tempfile.mkdtemp(prefix="deskbook-test-"))
 atexit.register(shutil.rmtree, TEST_SCRATCH, ignore_errors=True)
 MEDIA_ROOT = TEST_SCRATCH / "media"
