@@ -18,6 +18,7 @@ it aware values only.
 """
 
 import datetime
+import importlib
 
 import pytest
 from django.utils import timezone
@@ -29,6 +30,42 @@ from tests.factories import UserFactory
 
 
 @pytest.fixture(scope="session")
+def django_db_use_migrations():
+    """The test database's tables are made from the models, not by running
+    every migration: that took 25 s of each test process on a quiet machine
+    and 75 s on a busy one. CI's ``makemigrations --check`` keeps the models
+    and the migrations alike; what migrations add beyond the models is added
+    by ``_beyond_the_models``; the one data migration worth testing is tested
+    on a scratch database (tests/workforce/test_migration_to_memberships.py).
+    """
+    return False
+
+
+def _beyond_the_models():
+    """What migrations write that the models do not say: PostgreSQL's refusal
+    of a person's overlapping memberships, the starter thesaurus and the
+    languages people speak."""
+    from django.apps import apps
+    from django.db import connection
+
+    from workforce.people.models import Language
+
+    for migration in (
+        "workforce.people.migrations.0004_membership_overlap_exclusion",
+        "deskbook.search.migrations.0004_thesaurus_starter",
+    ):
+        module = importlib.import_module(migration)
+        with connection.schema_editor() as editor:
+            for operation in module.Migration.operations:
+                operation.code(apps, editor)
+    languages = importlib.import_module(
+        "workforce.people.migrations.0003_drop_team_fk_and_lead_sign_in"
+    ).LANGUAGES
+    for code, name in languages:
+        Language.objects.get_or_create(code=code, defaults={"name": name})
+
+
+@pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """The test database starts with the roles and page tree of a fresh install.
 
@@ -36,7 +73,11 @@ def django_db_setup(django_db_setup, django_db_blocker):
     rolled back, so the tree is back as it was for the next one.
     """
     with django_db_blocker.unblock():
+        _beyond_the_models()
         bootstrap_site()
+    store = _search_store()
+    if store is not None:
+        store.remove()
 
 
 @pytest.fixture
@@ -93,20 +134,28 @@ def client_as(client, user_with_role):
     return sign_in
 
 
-@pytest.fixture
-def search_index_emptied_after():
-    """Start the on-disk search index afresh when the test ends.
-
-    The database is rolled back after each test but the Whoosh index is not:
-    a test that seeds the whole demo would leave every later test of the same
-    process writing into (and merging) a large index.
-    """
-    yield
+def _search_store():
+    """The default backend's on-disk store, when the backend is ours."""
     from wagtail.search.backends import get_search_backend
 
-    index = get_search_backend().get_index_for_model(None)
-    if hasattr(index, "reset"):
-        index.reset()
+    return getattr(get_search_backend(), "store", None)
+
+
+@pytest.fixture(autouse=True)
+def search_index_removed_after_writes():
+    """Every test starts with no search index: one that wrote to it removes
+    it when it ends. Until a test searches, its page saves are only noted;
+    its first search builds the index from the database, its pages alone.
+
+    The database is rolled back after each test but the Whoosh index is not.
+    Left to grow, it held every page of every earlier test of the process,
+    and each page saved merged ever larger segments.
+    """
+    store = _search_store()
+    before = store.changes() if store is not None else None
+    yield
+    if store is not None and store.changes() != before:
+        store.remove()
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from wagtail.models import Revision
 from kb.models import SOPCategoryPage, SOPPage, SOPVersion
 from kb.services.sop_import import SOPImportFailed, sop_import
 
-pytestmark = pytest.mark.usefixtures("site_tree", "search_index_emptied_after")
+pytestmark = pytest.mark.usefixtures("site_tree")
 
 
 def sop_file(folder: Path, name: str, body: str = "## Steps\n\n1. Call.\n", **meta):

@@ -257,6 +257,33 @@ class IndexStore:
             fcntl.flock(journal, fcntl.LOCK_UN)
         return list(dict.fromkeys(keys))
 
+    def remove(self) -> None:
+        """Delete every generation and journal: the next search builds the
+        index from the database, and writes until then are only noted."""
+        with self._write_lock:
+            cached = getattr(self._local, "searcher", None)
+            if cached is not None:
+                cached[1].close()
+                self._local.searcher = None
+            self._opened.clear()
+            self._versions.clear()
+            shutil.rmtree(self.root, ignore_errors=True)
+
+    def changes(self) -> tuple:
+        """What has been written: the live generation, its commits and the
+        size of the journal of updates waiting for it."""
+        generation = self.current_generation()
+        commits = (
+            sorted(path.name for path in (self.root / generation).glob("*.toc"))
+            if generation is not None
+            else []
+        )
+        try:
+            waiting = (self.root / PENDING).stat().st_size
+        except FileNotFoundError:
+            waiting = 0
+        return generation, commits, waiting
+
     def clear_rebuilding(self) -> None:
         (self.root / REBUILDING).unlink(missing_ok=True)
 
