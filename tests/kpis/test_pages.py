@@ -11,10 +11,12 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from deskbook.core.vocabulary import CollectionStage
-from tests.kpis.conftest import call
+from tests.attendance.factories import ClockEventFactory
+from tests.kpis.conftest import call, local
 from tests.workforce.factories import StaffFactory
 from training.kpis.models import KpiDefinition
 from training.kpis.services import facts_rebuild
+from workforce.attendance.models import ClockEvent
 
 MARCH = "?month=2026-03"
 
@@ -199,3 +201,20 @@ def test_query_counts_do_not_grow_with_the_collectors(client, scored, page):
     small = queries(client, url)
     more_collectors(scored, 6)
     assert queries(client, url) == small
+
+
+def test_a_lead_who_clocks_in_with_the_team_is_not_ranked(client, scored):
+    lead = StaffFactory(
+        first_name="Mei", last_name="Lim", team=scored["team"], job_title="team_lead"
+    )
+    ClockEventFactory(
+        staff=lead, kind=ClockEvent.Kind.CLOCK_IN, at=local("2026-03-02 08:00")
+    )
+    ClockEventFactory(
+        staff=lead, kind=ClockEvent.Kind.CLOCK_OUT, at=local("2026-03-02 17:00")
+    )
+    call(lead, "2026-03-02 09:30", "right_party_contact")
+    facts_rebuild(days=[datetime.date(2026, 3, 2)])
+    client.force_login(scored["manager"])
+    collectors = {line[2] for line in leaderboard_lines(client, "&kpi=RPC+rate")}
+    assert collectors == {"Wei Ming Tan", "Nur Aisyah binti Ahmad"}

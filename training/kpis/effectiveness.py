@@ -39,12 +39,11 @@ from training.kpis.calculations.measures import FactTotals, read, round_to
 from training.kpis.models import CollectorDay
 from training.kpis.selectors import as_totals, definitions_by_team, sums
 from training.qa.models import Evaluation, Item, ItemAnswer
-from workforce.people.models import Staff
+from workforce.people.models import COLLECTING_JOBS, Staff
 from workforce.people.selectors import team_on_date
 
 PERIOD_DAYS = 30
 DAY = datetime.timedelta(days=1)
-COLLECTING_JOBS = (Staff.JobTitle.DESK_COLLECTOR, Staff.JobTitle.FIELD_COLLECTOR)
 
 
 @dataclass(frozen=True)

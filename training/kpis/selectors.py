@@ -26,7 +26,7 @@ from training.kpis.calculations.measures import (
     read,
 )
 from training.kpis.models import CollectorDay, KpiDefinition, KpiSettings, PeriodKind
-from workforce.people.models import Staff, Team
+from workforce.people.models import COLLECTING_JOBS, Staff, Team
 from workforce.people.selectors import team_on_date, teams_led_by
 
 SEE_ALL_KPIS = "kpis.oversee_kpis"
@@ -270,7 +270,8 @@ class LeaderboardRow:
 def leaderboard(
     *, viewer, month: Month, team: Team | None = None, kpi: str = "", run_by=None
 ) -> list[LeaderboardRow]:
-    """Each collector's month in each team they were in (the days in it),
+    """Each collector's month in each team they were in (the days in it;
+    collectors only, not a lead who clocks in with the team),
     ranked by the chosen KPI's value (by its direction) or by the composite;
     the teams the viewer may see. A fixed number of queries. Only the
     composite is worked out, not its line-by-line explanation (the
@@ -287,7 +288,7 @@ def leaderboard(
     teams = {t.pk: t for t in teams}
     rows = (
         CollectorDay.objects.between(month.first, month.last)
-        .filter(team_id__in=list(teams))
+        .filter(team_id__in=list(teams), collector__job_title__in=COLLECTING_JOBS)
         .order_by()
         .values("team_id", "collector_id")
         .annotate(**sums())

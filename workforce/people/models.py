@@ -161,6 +161,10 @@ class Staff(models.Model):
         return membership.team if membership else None
 
 
+# The job titles that make calls and collect: the people KPIs rank.
+COLLECTING_JOBS = (Staff.JobTitle.DESK_COLLECTOR, Staff.JobTitle.FIELD_COLLECTOR)
+
+
 class TeamMembershipQuerySet(models.QuerySet):
     def on(self, day: datetime.date):
         """Memberships in force on ``day``."""

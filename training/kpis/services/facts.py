@@ -83,7 +83,7 @@ from training.qa.models import Call, Evaluation, LogChange, Payment, QASettings
 from training.qa.models.calls import RIGHT_PARTY_OUTCOMES, Direction, Outcome
 from workforce.attendance import calculations as attendance_calc
 from workforce.attendance.selectors import teams_attendance
-from workforce.people.models import Staff, Team, TeamMembership
+from workforce.people.models import COLLECTING_JOBS, Team, TeamMembership
 from workforce.scheduling.models import Shift
 
 DAY = datetime.timedelta(days=1)
@@ -297,9 +297,6 @@ def qa_facts(first: datetime.date, last: datetime.date) -> dict:
         row["qa_weighted_points"] += (score * weight).quantize(SIX_PLACES)
         row["qa_calls"] += 1
     return facts
-
-
-COLLECTING_JOBS = (Staff.JobTitle.DESK_COLLECTOR, Staff.JobTitle.FIELD_COLLECTOR)
 
 
 def target_facts(first: datetime.date, last: datetime.date) -> dict:
