@@ -218,3 +218,9 @@ def test_a_lead_who_clocks_in_with_the_team_is_not_ranked(client, scored):
     client.force_login(scored["manager"])
     collectors = {line[2] for line in leaderboard_lines(client, "&kpi=RPC+rate")}
     assert collectors == {"Wei Ming Tan", "Nur Aisyah binti Ahmad"}
+
+
+def test_the_leaderboard_form_shows_the_month_it_ranks(client, scored):
+    client.force_login(scored["manager"])
+    page = client.get(reverse("kpis:leaderboard")).content.decode()
+    assert 'name="month" value="2026-03"' in page

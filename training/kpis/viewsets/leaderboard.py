@@ -79,7 +79,13 @@ class LeaderboardView(
 
     @cached_property
     def form(self):
-        return LeaderboardForm(self.request.GET or None, viewer=self.request.user)
+        # The month shown is this month until another is chosen.
+        this_month = Month.of(timezone.localdate()).key
+        return LeaderboardForm(
+            self.request.GET or None,
+            viewer=self.request.user,
+            initial={"month": this_month},
+        )
 
     @cached_property
     def choices(self) -> dict:
