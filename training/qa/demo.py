@@ -28,7 +28,7 @@ import pandas as pd
 from django.utils import timezone
 
 from training.courses.models import Enrolment
-from workforce.people.models import Staff
+from workforce.people.models import COLLECTING_JOBS, Staff
 
 from .models import Call, Outcome, Payment
 from .models.calls import STOP_OUTCOMES
@@ -86,7 +86,7 @@ def demo_balances(accounts: pd.Series, bucket_index: np.ndarray) -> np.ndarray:
 
 def _collectors(size: str) -> list[Staff]:
     collectors = Staff.objects.filter(
-        job_title__in=[Staff.JobTitle.DESK_COLLECTOR, Staff.JobTitle.FIELD_COLLECTOR],
+        job_title__in=COLLECTING_JOBS,
         status=Staff.Status.ACTIVE,
     ).order_by("employee_number")
     return list(collectors.only("pk", "employee_number"))
